@@ -1,0 +1,47 @@
+import type { PageEntry } from './model.ts';
+import { RULES } from './rules.ts';
+import type { SiteData } from './site-data.ts';
+
+/**
+ * Pages the site generates from data rather than from MDX files, and ids that components render on MDX
+ * pages. The Astro routes and components import the same id functions, so links the checker accepts are
+ * links the site renders; the output check proves it on the built HTML.
+ */
+
+export const episodePageId = (slug: string): string => `podcast/${slug}`;
+export const momentAnchor = (t: string): string => `at-${t.replaceAll(':', '-')}`;
+export const rulePageId = (rule: string): string => `contributing/rules/${rule}`;
+export const kpiAnchor = (kpiId: string): string => kpiId;
+export const kpiCategoryAnchor = (category: string): string => `category-${category}`;
+export const KPI_PAGE_ID = 'kpis';
+export const GRAPH_PAGE_ID = 'graph';
+export const PODCAST_INDEX_ID = 'podcast';
+export const RULES_INDEX_ID = 'contributing/rules';
+export const sourceAnchor = (sourceId: string): string => `source-${sourceId}`;
+export const SOURCES_PAGE_ID = 'about/sources';
+
+function page(id: string, title: string, section: string, anchors: Iterable<string> = []): PageEntry {
+  return { id, title, section, anchors: new Set(['_top', ...anchors]), related: [], sources: [] };
+}
+
+export function generatedPages(data: SiteData): PageEntry[] {
+  const episodes = [...data.episodes.entries()].map(([slug, episode]) =>
+    page(episodePageId(slug), episode.title, 'podcast', ['summary', 'cited-moments', 'cited-by', ...episode.moments.map((m) => momentAnchor(m.t))]),
+  );
+  return [
+    page(PODCAST_INDEX_ID, 'Podcast episodes', 'podcast'),
+    ...episodes,
+    page(RULES_INDEX_ID, 'Reference checker rules', 'about'),
+    ...RULES.map((rule) => page(rulePageId(rule.id), rule.title, 'about', ['broken', 'why', 'fix'])),
+    page(GRAPH_PAGE_ID, 'Knowledge graph', 'about'),
+  ];
+}
+
+/** Ids that components add to MDX pages (KPI rows, source entries), by page id. */
+export function componentAnchors(data: SiteData): Map<string, string[]> {
+  const categories = [...new Set(data.kpis.map((kpi) => kpi.category))];
+  return new Map([
+    [KPI_PAGE_ID, [...data.kpis.map((kpi) => kpiAnchor(kpi.id)), ...categories.map(kpiCategoryAnchor)]],
+    [SOURCES_PAGE_ID, [...data.sources.keys()].map(sourceAnchor)],
+  ]);
+}

@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+
+export const SECTIONS = ['role', 'roadmap', 'mlops', 'kpis', 'guides', 'podcast', 'about'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const SECTION_LABELS: Record<Section, string> = {
+  role: 'Role guide',
+  roadmap: 'ML engineer roadmap',
+  mlops: 'MLOps phases',
+  kpis: 'KPIs',
+  guides: 'Guides',
+  podcast: 'Podcast episodes',
+  about: 'About',
+};
+
+/** Fields this wiki adds to Starlight's frontmatter. Page ids are site paths without slashes at the ends. */
+export const PageFieldsSchema = z.object({
+  section: z.enum(SECTIONS),
+  related: z.array(z.string().min(1)).default([]),
+  sources: z.array(z.string().min(1)).default([]),
+});
+
+export type PageFields = z.infer<typeof PageFieldsSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+
+export const SOURCE_KINDS = ['wiki-page', 'roadmap', 'article', 'blueprint'] as const;
+
+/** A written (non-podcast) source the wiki draws on. Its id is its file name. */
+export const SourceSchema = z.strictObject({
+  title: z.string().min(1),
+  kind: z.enum(SOURCE_KINDS),
+  publisher: z.string().min(1).optional(),
+  author: z.string().min(1).optional(),
+  url: z.url().optional(),
+  date: z.iso.date().optional(),
+  summary: z.string().min(20),
+  contributes: z.string().min(20),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
