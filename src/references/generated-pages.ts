@@ -15,9 +15,12 @@ export const kpiAnchor = (kpiId: string): string => kpiId;
 export const kpiCategoryAnchor = (category: string): string => `category-${category}`;
 export const KPI_PAGE_ID = 'kpis';
 export const GRAPH_PAGE_ID = 'graph';
+/** Pages that are not part of the wiki's web of links (their links are checked, but they are no graph node). */
+export const UNLINKED_PAGE_IDS: ReadonlySet<string> = new Set(['404']);
 export const PODCAST_INDEX_ID = 'podcast';
 export const RULES_INDEX_ID = 'contributing/rules';
-export const sourceAnchor = (sourceId: string): string => `source-${sourceId}`;
+/** Each written source has a heading on the Sources page whose id is the source id. */
+export const sourceAnchor = (sourceId: string): string => sourceId;
 export const SOURCES_PAGE_ID = 'about/sources';
 
 function page(id: string, title: string, section: string, anchors: Iterable<string> = []): PageEntry {
@@ -37,11 +40,11 @@ export function generatedPages(data: SiteData): PageEntry[] {
   ];
 }
 
-/** Ids that components add to MDX pages (KPI rows, source entries), by page id. */
+/** Ids that components add to MDX pages (KPI rows and categories), by page id. */
 export function componentAnchors(data: SiteData): Map<string, string[]> {
   const categories = [...new Set(data.kpis.map((kpi) => kpi.category))];
-  return new Map([
-    [KPI_PAGE_ID, [...data.kpis.map((kpi) => kpiAnchor(kpi.id)), ...categories.map(kpiCategoryAnchor)]],
-    [SOURCES_PAGE_ID, [...data.sources.keys()].map(sourceAnchor)],
-  ]);
+  return new Map([[KPI_PAGE_ID, [...data.kpis.map((kpi) => kpiAnchor(kpi.id)), ...categories.map(kpiCategoryAnchor)]]]);
 }
+
+/** The id of a page's node on the graph page, so every page can link to its own neighbourhood. */
+export const graphNodeAnchor = (pageId: string): string => `node-${pageId === '' ? 'home' : pageId.replaceAll('/', '--')}`;

@@ -25,17 +25,21 @@ export interface LoadedProject {
   fileCount: number;
 }
 
-export function loadProject(root: string): LoadedProject {
-  const problems: Problem[] = [];
-  let dataFileCount = 0;
-  const files = (dir: string, pattern: RegExp) => listFiles(join(root, dir), pattern).map((file) => relative(root, file).split('\\').join('/'));
-  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+export interface LoadedData {
+  data: SiteData;
+  problems: Problem[];
+  fileCount: number;
+}
 
+/** Reads and validates the data collections; problems name the file, field, line and column. */
+export function loadSiteData(root: string): LoadedData {
+  const problems: Problem[] = [];
+  let fileCount = 0;
   const loadMap = <T>(dir: string, pattern: RegExp, schema: Parameters<typeof parseDataFile>[2]): Map<string, T> => {
     const entries = new Map<string, T>();
-    for (const file of files(dir, pattern)) {
-      dataFileCount += 1;
-      const result = parseDataFile(file, read(file), schema);
+    for (const file of projectFiles(root, dir, pattern)) {
+      fileCount += 1;
+      const result = parseDataFile(file, readFileSync(join(root, file), 'utf8'), schema);
       if (result.ok) entries.set(baseName(file), result.data as T);
       else problems.push(...result.problems);
     }
@@ -57,11 +61,19 @@ export function loadProject(root: string): LoadedProject {
   const sources = loadMap<Source>(CONTENT_DIRS.sources, /\.json$/, SourceSchema);
   const checklists = loadMap<Checklist>(CONTENT_DIRS.checklists, /\.ya?ml$/, ChecklistSchema);
   const kpiLists = loadMap<Kpi[]>(CONTENT_DIRS.kpis, /\.ya?ml$/, KpiListSchema);
-  const data: SiteData = { episodes, sources, checklists, kpis: [...kpiLists.values()].flat() };
+  return { data: { episodes, sources, checklists, kpis: [...kpiLists.values()].flat() }, problems, fileCount };
+}
 
-  const docFiles = files(CONTENT_DIRS.docs, /\.mdx?$/);
-  const documents = docFiles.map((file) => parseDocument(file, read(file)));
-  return { index: buildIndex(documents, data, problems), fileCount: docFiles.length + dataFileCount };
+export function loadProject(root: string): LoadedProject {
+  const { data, problems, fileCount } = loadSiteData(root);
+  const docFiles = projectFiles(root, CONTENT_DIRS.docs, /\.mdx?$/);
+  const documents = docFiles.map((file) => parseDocument(file, readFileSync(join(root, file), 'utf8')));
+  return { index: buildIndex(documents, data, problems), fileCount: fileCount + docFiles.length };
+}
+
+/** Repo-relative paths with forward slashes, sorted, skipping files whose name starts with "_". */
+function projectFiles(root: string, dir: string, pattern: RegExp): string[] {
+  return listFiles(join(root, dir), pattern).map((file) => relative(root, file).split('\\').join('/'));
 }
 
 function listFiles(dir: string, pattern: RegExp): string[] {

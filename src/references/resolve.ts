@@ -41,7 +41,13 @@ function resolveFrontmatter(reference: Reference, fromPageId: string, index: Ref
 }
 
 function resolveSource(id: string, index: ReferenceIndex): Resolution {
-  if (index.data.sources.has(id)) return { ok: true, target: { kind: 'source', sourceId: id } };
+  if (index.data.sources.has(id)) {
+    const sourcesPage = index.pages.get(SOURCES_PAGE_ID);
+    if (sourcesPage?.file && !sourcesPage.anchors.has(sourceAnchor(id))) {
+      return fail('source-missing', `source "${id}" exists but ${sourcesPage.file} has no heading with id "${sourceAnchor(id)}" for it to link to`);
+    }
+    return { ok: true, target: { kind: 'source', sourceId: id } };
+  }
   return fail('source-missing', `there is no source "${id}" in src/content/sources/${suggest(id, [...index.data.sources.keys()])}`);
 }
 
@@ -129,4 +135,3 @@ export function targetPageId(target: Target): string | undefined {
   }
 }
 
-export { sourceAnchor };

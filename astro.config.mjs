@@ -1,0 +1,48 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+import { siteSettings } from './src/site-settings.ts';
+import { loadSiteData } from './src/references/load-project.ts';
+import { remarkReferences } from './src/plugins/remark-references.ts';
+import { sidebar } from './src/navigation.ts';
+
+const settings = siteSettings(process.env);
+const { data } = loadSiteData(process.cwd());
+
+export default defineConfig({
+  site: settings.site,
+  base: settings.base,
+  trailingSlash: 'always',
+  markdown: {
+    // Smart punctuation is off so that heading ids are computed from the same characters the checker sees.
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkReferences({ data, base: settings.base })],
+      rehypePlugins: [rehypeSlug],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'MLE Wiki',
+      description: 'An open wiki on the machine learning engineer role, roadmap, MLOps phases and KPIs, grounded in podcast moments checked at build time.',
+      logo: { src: './src/assets/logo.svg', alt: 'MLE Wiki' },
+      favicon: '/favicon.svg',
+      editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
+      lastUpdated: true,
+      social: [{ icon: 'github', label: 'Source on GitHub', href: settings.repositoryUrl }],
+      customCss: ['./src/styles/custom.css'],
+      head: [
+        { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${settings.base}social-card.png`, settings.site).href } },
+        { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
+      ],
+      sidebar: sidebar(data),
+      components: {
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
+    }),
+  ],
+});
