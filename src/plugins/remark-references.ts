@@ -29,7 +29,7 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
         const view = episode && citationView(episode, t, root);
         citationCount += 1;
         if (view) renderCitation(node, view, `citation-${citationCount}`, t === undefined);
-        else node.data = { hName: 'span', hProperties: { className: ['citation-unresolved'] } };
+        else node.data = { hName: 'span', hProperties: { className: ['citation-unresolved'], href: undefined } };
         return;
       }
       if (url.startsWith('source:')) {

@@ -3,7 +3,8 @@ import type { PageEntry } from './model.ts';
 import { targetPageId } from './resolve.ts';
 import { UNLINKED_PAGE_IDS } from './generated-pages.ts';
 
-export type EdgeKind = 'link' | 'citation' | 'source' | 'related';
+/** `related` and `listed-source` come from frontmatter; the others from links in the page body. */
+export type EdgeKind = 'link' | 'citation' | 'source' | 'related' | 'listed-source';
 
 export interface Edge {
   from: string;
@@ -21,7 +22,7 @@ export function pageEdges(resolved: readonly ResolvedReference[]): Edge[] {
       reference.origin === 'frontmatter'
         ? reference.via === 'related'
           ? 'related'
-          : 'source'
+          : 'listed-source'
         : target.kind === 'moment' || target.kind === 'episode'
           ? 'citation'
           : target.kind === 'source'
@@ -34,7 +35,8 @@ export function pageEdges(resolved: readonly ResolvedReference[]): Edge[] {
 
 /** Pages whose body links to or cites `pageId`, sorted by title. */
 export function backlinksOf(pageId: string, edges: readonly Edge[], pages: ReadonlyMap<string, PageEntry>): PageEntry[] {
-  const from = new Set(edges.filter((edge) => edge.to === pageId && edge.kind !== 'related').map((edge) => edge.from));
+  const fromBody = edges.filter((edge) => edge.to === pageId && edge.kind !== 'related' && edge.kind !== 'listed-source');
+  const from = new Set(fromBody.map((edge) => edge.from));
   return [...from]
     .map((id) => pages.get(id))
     .filter((page): page is PageEntry => page !== undefined)

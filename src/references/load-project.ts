@@ -35,13 +35,17 @@ export interface LoadedData {
 export function loadSiteData(root: string): LoadedData {
   const problems: Problem[] = [];
   let fileCount = 0;
+  const invalid = new Set<string>();
   const loadMap = <T>(dir: string, pattern: RegExp, schema: Parameters<typeof parseDataFile>[2]): Map<string, T> => {
     const entries = new Map<string, T>();
     for (const file of projectFiles(root, dir, pattern)) {
       fileCount += 1;
       const result = parseDataFile(file, readFileSync(join(root, file), 'utf8'), schema);
       if (result.ok) entries.set(baseName(file), result.data as T);
-      else problems.push(...result.problems);
+      else {
+        problems.push(...result.problems);
+        invalid.add(`${dir.split('/').at(-1)}/${baseName(file)}`);
+      }
     }
     return entries;
   };
@@ -61,7 +65,7 @@ export function loadSiteData(root: string): LoadedData {
   const sources = loadMap<Source>(CONTENT_DIRS.sources, /\.json$/, SourceSchema);
   const checklists = loadMap<Checklist>(CONTENT_DIRS.checklists, /\.ya?ml$/, ChecklistSchema);
   const kpiLists = loadMap<Kpi[]>(CONTENT_DIRS.kpis, /\.ya?ml$/, KpiListSchema);
-  return { data: { episodes, sources, checklists, kpis: [...kpiLists.values()].flat() }, problems, fileCount };
+  return { data: { episodes, sources, checklists, kpis: [...kpiLists.values()].flat(), invalid }, problems, fileCount };
 }
 
 export function loadProject(root: string): LoadedProject {

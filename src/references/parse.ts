@@ -132,7 +132,7 @@ function readJsxAttributes(element: JsxElement, state: WalkState): void {
   }
 }
 
-function readHtml(node: { value: string; position?: { start: Position } }, state: WalkState): void {
+function readHtml(node: { value: string; position?: { start: Position } | undefined }, state: WalkState): void {
   const start = positionOf(node);
   const visit = (hast: HastNode): void => {
     const element = hast as HastNode & { tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };

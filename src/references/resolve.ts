@@ -41,6 +41,7 @@ function resolveFrontmatter(reference: Reference, fromPageId: string, index: Ref
 }
 
 function resolveSource(id: string, index: ReferenceIndex): Resolution {
+  if (index.data.invalid.has(`sources/${id}`)) return { ok: true, target: { kind: 'source', sourceId: id } };
   if (index.data.sources.has(id)) {
     const sourcesPage = index.pages.get(SOURCES_PAGE_ID);
     if (sourcesPage?.file && !sourcesPage.anchors.has(sourceAnchor(id))) {
@@ -58,6 +59,7 @@ function resolveCitation(body: string, index: ReferenceIndex): Resolution {
     return fail('citation-malformed', `"podcast:${body}" must be podcast:<episode-slug>@<time> or podcast:<episode-slug>`);
   }
   const episode = index.data.episodes.get(slug);
+  if (!episode && index.data.invalid.has(`episodes/${slug}`)) return { ok: true, target: { kind: 'episode', slug } };
   if (!episode) {
     return fail('episode-missing', `there is no episode "${slug}" in src/content/episodes/${suggest(slug, [...index.data.episodes.keys()])}`);
   }

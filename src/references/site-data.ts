@@ -9,6 +9,10 @@ export interface SiteData {
   sources: ReadonlyMap<string, Source>;
   kpis: readonly Kpi[];
   checklists: ReadonlyMap<string, Checklist>;
+  /**
+   * Files that exist but failed validation, as "episodes/<slug>" or "sources/<id>". References to them
+   * are not reported again: the data-invalid problem of the file itself is the one to fix.
+   */
+  invalid: ReadonlySet<string>;
 }
 
-export const EMPTY_SITE_DATA: SiteData = { episodes: new Map(), sources: new Map(), kpis: [], checklists: new Map() };

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { remarkReferences } from '../../src/plugins/remark-references.ts';
+import { loadSiteData } from '../../src/references/load-project.ts';
+import { BASE_FIXTURE } from '../helpers/fixture-project.ts';
+
+const { data } = loadSiteData(BASE_FIXTURE);
+const render = (markdown: string, base = '/') =>
+  String(unified().use(remarkParse).use(remarkReferences({ data, base })).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+
+describe('remarkReferences', () => {
+  it('renders a moment citation that opens the episode at the second', () => {
+    const html = render('Said so [17:04](podcast:data-team-roles@17:04).');
+    expect(html).toContain('href="https://www.youtube.com/watch?v=UukjwSIAnpw&#x26;t=1024s"');
+    expect(html).toContain('aria-label="Data Team Roles Explained, Alexey Grigorev, at 17:04"');
+    expect(html).toContain('Fixture note for the moment at 17:04.');
+    expect(html).toContain('href="/podcast/data-team-roles/#at-17-04"');
+    expect(html).toContain('rel="noopener noreferrer"');
+  });
+
+  it('renders a whole-episode citation with its link text', () => {
+    const html = render('[the roles episode](podcast:data-team-roles)');
+    expect(html).toContain('href="https://www.youtube.com/watch?v=UukjwSIAnpw"');
+    expect(html).toContain('the roles episode');
+  });
+
+  it('gives each citation on a page its own description id', () => {
+    const html = render('[17:04](podcast:data-team-roles@17:04) [1:01:00](podcast:data-team-roles@1:01:00)');
+    expect(html).toContain('aria-describedby="citation-1"');
+    expect(html).toContain('aria-describedby="citation-2"');
+  });
+
+  it('leaves an unresolvable citation as marked text for the checker to report', () => {
+    expect(render('[17:00](podcast:data-team-roles@17:00)')).toContain('<span class="citation-unresolved">17:00</span>');
+  });
+
+  it('points source references at their entry on the Sources page', () => {
+    expect(render('[blueprint](source:mle-role-blueprint)', '/mle-wiki/')).toContain('href="/mle-wiki/about/sources/#mle-role-blueprint"');
+  });
+
+  it('adds the base path to site-root links only', () => {
+    const html = render('[a](/role/) [b](/mle-wiki/role/) [c](https://example.org/) [d](#x)', '/mle-wiki/');
+    expect(html).toContain('href="/mle-wiki/role/"');
+    expect(html).not.toContain('/mle-wiki/mle-wiki/');
+    expect(html).toContain('href="https://example.org/"');
+    expect(html).toContain('href="#x"');
+  });
+});

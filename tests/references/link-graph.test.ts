@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkIndex } from '../../src/references/check.ts';
+import { buildGraph } from '../../src/references/graph-model.ts';
+import { backlinksOf, citationsOf, pageEdges } from '../../src/references/link-graph.ts';
+import { loadProject } from '../../src/references/load-project.ts';
+import { BASE_FIXTURE } from '../helpers/fixture-project.ts';
+
+const { index } = loadProject(BASE_FIXTURE);
+const { resolved, problems } = checkIndex(index);
+
+describe('link graph from the one reference index', () => {
+  it('starts from a fixture with no problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('computes backlinks from body links, not from related lists', () => {
+    const edges = pageEdges(resolved);
+    expect(backlinksOf('guides/model-monitoring', edges, index.pages).map((page) => page.id)).toEqual(['']);
+    expect(backlinksOf('about/sources', edges, index.pages)).toEqual([]);
+  });
+
+  it('collects cited moments per episode with the pages citing them', () => {
+    expect([...citationsOf('data-team-roles', resolved)]).toEqual([['17:04', { seconds: 1024, pages: new Set(['']) }]]);
+  });
+
+  it('draws pages, episodes and sources as nodes', () => {
+    const { nodes, edges } = buildGraph(index, resolved, '/mle-wiki/');
+    expect(nodes.map((node) => `${node.kind} ${node.id} ${node.href}`)).toEqual([
+      'page  /mle-wiki/',
+      'page about/sources /mle-wiki/about/sources/',
+      'page guides/model-monitoring /mle-wiki/guides/model-monitoring/',
+      'episode podcast/data-team-roles /mle-wiki/podcast/data-team-roles/',
+      'source source:mle-role-blueprint /mle-wiki/about/sources/#mle-role-blueprint',
+    ]);
+    expect(edges).toEqual([
+      { source: '', target: 'guides/model-monitoring' },
+      { source: '', target: 'podcast/data-team-roles' },
+      { source: '', target: 'source:mle-role-blueprint' },
+      { source: 'about/sources', target: 'guides/model-monitoring' },
+    ]);
+  });
+});

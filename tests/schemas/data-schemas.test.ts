@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseDataFile } from '../../src/references/data-file.ts';
+import { EpisodeSchema } from '../../src/schemas/episode.ts';
+import { SourceSchema } from '../../src/schemas/source.ts';
+import { ChecklistSchema } from '../../src/schemas/checklist.ts';
+import { KpiListSchema } from '../../src/schemas/kpi.ts';
+import { fixture } from '../helpers/fixture-project.ts';
+
+const FILE = 'src/content/episodes/data-team-roles.json';
+const valid = () => JSON.parse(fixture('base/src/content/episodes/data-team-roles.json')) as Record<string, unknown> & { segments: { t: string; sec: number }[]; moments: { t: string; note: string }[] };
+const messages = (data: unknown, schema = EpisodeSchema) => {
+  const result = parseDataFile(FILE, JSON.stringify(data, null, 1), schema);
+  return result.ok ? [] : result.problems.map((p) => p.message);
+};
+
+describe('episode schema', () => {
+  it('accepts a well-formed episode', () => {
+    expect(messages(valid())).toEqual([]);
+  });
+
+  it('requires segments sorted and unique', () => {
+    const episode = valid();
+    episode.segments.splice(2, 0, { t: '0:09', sec: 9 });
+    expect(messages(episode)).toEqual(['"segments.2.sec": segments must be sorted and unique, but 0:09 follows 0:09']);
+  });
+
+  it('requires t to be the written form of sec', () => {
+    const episode = valid();
+    episode.segments[3] = { t: '17:04', sec: 1025 };
+    expect(messages(episode)).toEqual(['"segments.3.t": "17:04" does not match sec 1025 (which is 17:05)']);
+  });
+
+  it('rejects a malformed YouTube id', () => {
+    expect(messages({ ...valid(), youtube_id: 'not an id' })).toEqual(['"youtube_id": a YouTube id is 11 characters of letters, digits, "-" or "_"']);
+  });
+
+  it('requires moments to be segment starts', () => {
+    const episode = valid();
+    episode.moments.push({ t: '17:05', note: 'A note that points between segments.' });
+    expect(messages(episode)).toEqual(['"moments.2.t": 17:05 is not the start of a transcript segment of this episode']);
+  });
+
+  it('names a missing field and an unknown one', () => {
+    const { summary: _summary, ...rest } = valid();
+    expect(messages({ ...rest, speakers: [] })).toEqual(['"summary" is required but missing', 'the file has unknown field(s) "speakers"; remove or rename them']);
+  });
+
+  it('reports a JSON syntax error at its line', () => {
+    const result = parseDataFile(FILE, '{\n "slug": "x",\n "title": \n}', EpisodeSchema);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.position.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('source, checklist and KPI schemas', () => {
+  it('accepts the fixture source and rejects an unknown kind', () => {
+    const source = JSON.parse(fixture('base/src/content/sources/mle-role-blueprint.json')) as Record<string, unknown>;
+    expect(messages(source, SourceSchema as never)).toEqual([]);
+    expect(messages({ ...source, kind: 'podcast' }, SourceSchema as never)).toEqual(['"kind" must be one of wiki-page, roadmap, article, blueprint']);
+  });
+
+  it('refuses duplicate checklist item ids, which key saved progress', () => {
+    const checklist = {
+      title: 'Beginner', track: 'mlops', order: 1, page: 'mlops/beginner', focus: 'Learn the basics of shipping a model.',
+      groups: [{ id: 'skills', title: 'Skills', items: [{ id: 'docker', label: 'Docker' }] }, { id: 'tools', title: 'Tools', items: [{ id: 'docker', label: 'Docker' }] }],
+    };
+    expect(messages(checklist, ChecklistSchema as never)).toEqual(['"groups.1.items.0.id": item id "docker" is used twice in this checklist; ids key saved progress and must be unique']);
+  });
+
+  it('refuses duplicate KPI ids and unknown categories', () => {
+    const kpi = { id: 'mttr', name: 'MTTR', category: 'reliability', measures: 'Time to restore.', whyItMatters: 'Outages cost.', target: '< 1 h', frequency: 'Monthly' };
+    expect(messages([kpi, { ...kpi, category: 'speed' }, kpi], KpiListSchema as never)).toEqual([
+      '"1.category" must be one of delivery, outcome, reliability, quality, cost, collaboration',
+    ]);
+    expect(messages([kpi, kpi], KpiListSchema as never)).toEqual(['"1.id": KPI id "mttr" is used twice']);
+  });
+});

@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const BUILD_DIR = join(ROOT, '.test-build');
+export const BUILDS = {
+  root: { outDir: join(BUILD_DIR, 'root'), base: '/' },
+  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/' },
+} as const;
+export type BuildName = keyof typeof BUILDS;
+
+/** Runs `astro build` into a directory of its own, with the project's pinned Node. */
+export function buildSite(name: BuildName): string {
+  const { outDir, base } = BUILDS[name];
+  mkdirSync(BUILD_DIR, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
+  return outDir;
+}
+
+export const isBuilt = (name: BuildName): boolean => existsSync(join(BUILDS[name].outDir, 'index.html'));

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILDS, isBuilt, ROOT } from './build-site.ts';
+
+const built = isBuilt('root') && isBuilt('base');
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+
+describe.skipIf(!built)('the built site', () => {
+  const root = BUILDS.root.outDir;
+
+  it('has the home page, every section and the generated pages', () => {
+    for (const page of ['index.html', 'role/index.html', 'roadmap/index.html', 'mlops/beginner/index.html', 'kpis/index.html', 'guides/model-monitoring/index.html', 'podcast/index.html', 'podcast/data-team-roles/index.html', 'graph/index.html', 'contributing/rules/timestamp-missing/index.html', '404.html']) {
+      expect(existsSync(join(root, page)), page).toBe(true);
+    }
+  });
+
+  it('has a Pagefind index', () => {
+    expect(existsSync(join(root, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(readdirSync(join(root, 'pagefind', 'fragment')).length).toBeGreaterThan(40);
+  });
+
+  it('publishes the KPI data as CSV and JSON', () => {
+    const json = JSON.parse(readFileSync(join(root, 'kpis.json'), 'utf8')) as unknown[];
+    expect(json).toHaveLength(22);
+    const csv = readFileSync(join(root, 'kpis.csv'), 'utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('id,name,category,measures,whyItMatters,target,frequency');
+    expect(csv).toHaveLength(23);
+  });
+
+  it('renders a citation as a link to the second on YouTube with an accessible name', () => {
+    const html = readFileSync(join(root, 'role/boundaries/index.html'), 'utf8');
+    expect(html).toContain('href="https://www.youtube.com/watch?v=UukjwSIAnpw&#x26;t=1024s"');
+    expect(html).toMatch(/aria-label="Data Team Roles Explained[^"]*, Alexey Grigorev, at 17:04"/);
+  });
+
+  it('passes the output check at the root and under a base path', () => {
+    expect(run('scripts/check-output.ts', ['--dir', BUILDS.root.outDir])).toContain('no problems');
+    expect(run('scripts/check-output.ts', ['--dir', BUILDS.base.outDir], { BASE_PATH: '/mle-wiki/' })).toContain('no problems');
+  });
+
+  it('prefixes every internal link with the base path', () => {
+    const html = readFileSync(join(BUILDS.base.outDir, 'role/index.html'), 'utf8');
+    expect(html).toContain('href="/mle-wiki/role/skills/"');
+    expect(html).not.toMatch(/href="\/role\//);
+  });
+});
+
+describe('the site content', () => {
+  it('passes the reference check with no problems', () => {
+    expect(run('scripts/check.ts', [])).toMatch(/no problems/);
+  });
+});

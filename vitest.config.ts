@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 240_000,
+    // The build smoke test and browser tests share the machine's two cores with the unit tests.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
