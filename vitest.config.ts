@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    reporters: ['default', './tests/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 240_000,
     // The build smoke test and browser tests share the machine's two cores with the unit tests.
