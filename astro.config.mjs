@@ -40,6 +40,7 @@ export default defineConfig({
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
       ],
       sidebar: sidebar(data),
+      routeMiddleware: './src/route-middleware.ts',
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },

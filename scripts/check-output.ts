@@ -29,6 +29,6 @@ try {
 }
 const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(values.dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
 const pages = files.filter((file) => file.endsWith('.html')).map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
-const problems = checkBuiltSite(pages, new Set(files), siteSettings(process.env).base);
+const problems = checkBuiltSite(pages, new Set(files), siteSettings(process.env).base, relative(process.cwd(), values.dir).split('\\').join('/') || '.');
 console.log(FORMATS[format](problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: pages.length }));
 process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -6,6 +6,9 @@ import type { SiteData } from '../references/site-data.ts';
 import { SOURCES_PAGE_ID, sourceAnchor } from '../references/generated-pages.ts';
 import { normaliseBase, pagePath } from '../references/routes.ts';
 import { citationView, type CitationView } from './citation-view.ts';
+import { withBase } from './with-base.ts';
+
+const LINK_PROPS = new Set(['href', 'link', 'src']);
 
 export interface RemarkReferencesOptions {
   data: SiteData;
@@ -38,8 +41,13 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
         node.data = { hProperties: { className: ['source-ref'] } };
         return;
       }
-      if (url.startsWith('/') && !url.startsWith('//') && root !== '/' && !url.startsWith(root)) {
-        node.url = `${root}${url.slice(1)}`;
+      node.url = withBase(url, root);
+    });
+    visit(tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {
+      for (const attribute of (node as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && LINK_PROPS.has(attribute.name ?? '') && typeof attribute.value === 'string') {
+          attribute.value = withBase(attribute.value, root);
+        }
       }
     });
   };

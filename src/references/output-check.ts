@@ -48,7 +48,7 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * Checks that every internal link of every built page points to a file in the output and, when it has a
  * fragment, to an id in that file. `files` holds every output path (HTML or not).
  */
-export function checkBuiltSite(pages: readonly BuiltPage[], files: ReadonlySet<string>, basePath: string): Problem[] {
+export function checkBuiltSite(pages: readonly BuiltPage[], files: ReadonlySet<string>, basePath: string, outDir = 'dist'): Problem[] {
   const base = normaliseBase(basePath);
   const byFile = new Map(pages.map((page) => [page.file, page]));
   const problems: Problem[] = [];
@@ -60,7 +60,7 @@ export function checkBuiltSite(pages: readonly BuiltPage[], files: ReadonlySet<s
       const problem = checkLink(url, base, files, byFile);
       if (problem) {
         problems.push({
-          file: `dist/${page.file}`,
+          file: `${outDir}/${page.file}`,
           position: { line: 1, column: 1 },
           rule: problem.rule,
           severity: severityOf(problem.rule),

@@ -48,4 +48,10 @@ describe('remarkReferences', () => {
     expect(html).toContain('href="https://example.org/"');
     expect(html).toContain('href="#x"');
   });
+
+  it('adds the base path to link props of MDX components', async () => {
+    const { compile } = await import('@mdx-js/mdx');
+    const code = String(await compile('<LinkCard title="Role" href="/role/" />', { remarkPlugins: [remarkReferences({ data, base: '/mle-wiki/' })] }));
+    expect(code).toContain('href: "/mle-wiki/role/"');
+  });
 });
