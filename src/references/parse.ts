@@ -1,6 +1,7 @@
 import { htmlToHast, markdownToMdast, mdxToMdast, type MdastNode, type HastNode } from 'satteri';
 import { toString } from 'mdast-util-to-string';
-import { LineCounter, parseDocument as parseYaml, isSeq, isScalar, type Document } from 'yaml';
+import { load as loadYaml, YAMLException } from 'js-yaml';
+import { LineCounter, parseDocument as parseYaml, type Document } from 'yaml';
 import { createHeadingIds } from './anchors.ts';
 import type { Heading, Position, Problem, Reference } from './model.ts';
 import { severityOf } from './rules.ts';
@@ -42,7 +43,7 @@ export function parseDocument(file: string, source: string): ParsedDocument {
   const state: WalkState = { file, headingId: createHeadingIds(), headings: [], explicitIds: [], references: [] };
   const root = tree as { children?: MdastNode[] } | undefined;
   const yamlNode = root?.children?.find((node) => node.type === 'yaml') as
-    | { value: string; position?: { start: Position } }
+    | { value: string; position?: { start: Position } | undefined }
     | undefined;
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
   if (tree) walk(tree, state);
@@ -175,90 +176,82 @@ interface FrontmatterResult {
   references: (file: string) => Reference[];
 }
 
+/**
+ * Reads the frontmatter with js-yaml, which is fast, and locates fields with the `yaml` parser's source
+ * ranges only when a position is actually asked for (for a message), which is rare.
+ */
 function readFrontmatter(
   file: string,
-  yamlNode: { value: string; position?: { start: Position } } | undefined,
+  yamlNode: { value: string; position?: { start: Position } | undefined } | undefined,
   parsed: boolean,
   problems: Problem[],
 ): FrontmatterResult {
   const none: FrontmatterResult = { data: undefined, positionOf: () => START, references: () => [] };
+  const problem = (position: Position, message: string) =>
+    problems.push({ file, position, rule: 'frontmatter-invalid', severity: severityOf('frontmatter-invalid'), message });
   if (!yamlNode) {
-    if (parsed) {
-      problems.push({
-        file,
-        position: START,
-        rule: 'frontmatter-invalid',
-        severity: severityOf('frontmatter-invalid'),
-        message: 'the page has no frontmatter; start it with a --- block holding title, description, section, related and sources',
-      });
-    }
+    if (parsed) problem(START, 'the page has no frontmatter; start it with a --- block holding title, description, section, related and sources');
     return none;
   }
   // The YAML text starts on the line after the opening `---`.
   const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
-  const lineCounter = new LineCounter();
-  const document = parseYaml(yamlNode.value, { lineCounter, prettyErrors: false });
-  const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: firstLine + line - 1, column: col };
-  };
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      problems.push({
-        file,
-        position: toPosition(error.pos[0]),
-        rule: 'frontmatter-invalid',
-        severity: severityOf('frontmatter-invalid'),
-        message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
-      });
-    }
+  let data: unknown;
+  try {
+    data = loadYaml(yamlNode.value);
+  } catch (error) {
+    const mark = error instanceof YAMLException ? error.mark : undefined;
+    const reason = error instanceof YAMLException ? error.reason : String(error);
+    problem(mark ? { line: firstLine + mark.line, column: mark.column + 1 } : { line: firstLine, column: 1 }, `the frontmatter is not valid YAML: ${reason}`);
     return none;
   }
-  const data = document.toJS() as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({
-      file,
-      position: { line: firstLine, column: 1 },
-      rule: 'frontmatter-invalid',
-      severity: severityOf('frontmatter-invalid'),
-      message: 'the frontmatter must be a set of "key: value" fields',
-    });
+    problem({ line: firstLine, column: 1 }, 'the frontmatter must be a set of "key: value" fields');
     return none;
   }
-  const positionOf = (path: readonly (string | number)[]): Position => nodePosition(document, path, toPosition, firstLine);
-  return {
-    data: data as Record<string, unknown>,
-    positionOf,
-    references: (referencingFile) => frontmatterReferences(document, referencingFile, positionOf),
-  };
+  const positionOf = lazyPositions(yamlNode.value, firstLine);
+  const record = data as Record<string, unknown>;
+  return { data: record, positionOf, references: (referencingFile) => frontmatterReferences(record, referencingFile, positionOf) };
 }
 
-function nodePosition(
-  document: Document,
-  path: readonly (string | number)[],
-  toPosition: (offset: number) => Position,
-  firstLine: number,
-): Position {
-  for (let depth = path.length; depth > 0; depth -= 1) {
-    const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return toPosition(node.range[0]);
-  }
-  return { line: firstLine, column: 1 };
+function lazyPositions(text: string, firstLine: number): (path: readonly (string | number)[]) => Position {
+  let located: { document: Document; lineCounter: LineCounter } | undefined;
+  return (path) => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      located = { document: parseYaml(text, { lineCounter, prettyErrors: false }), lineCounter };
+    }
+    const { document, lineCounter } = located;
+    for (let depth = path.length; depth > 0; depth -= 1) {
+      const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        return { line: firstLine + line - 1, column: col };
+      }
+    }
+    return { line: firstLine, column: 1 };
+  };
 }
 
 function frontmatterReferences(
-  document: Document,
+  data: Record<string, unknown>,
   file: string,
   positionOf: (path: readonly (string | number)[]) => Position,
 ): Reference[] {
   const references: Reference[] = [];
   for (const field of ['related', 'sources'] as const) {
-    const list = document.get(field, true);
-    if (!isSeq(list)) continue;
-    list.items.forEach((item, index) => {
-      if (isScalar(item) && typeof item.value === 'string') {
-        references.push({ url: item.value, origin: 'frontmatter', via: field, file, position: positionOf([field, index]) });
-      }
+    const list = data[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, index) => {
+      if (typeof item !== 'string') return;
+      references.push({
+        url: item,
+        origin: 'frontmatter',
+        via: field,
+        file,
+        get position() {
+          return positionOf([field, index]);
+        },
+      });
     });
   }
   return references;

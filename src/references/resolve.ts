@@ -1,8 +1,9 @@
 import { closest } from 'fastest-levenshtein';
 import { episodePageId, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
+import type { Episode, Segment } from '../schemas/episode.ts';
 import type { Reference } from './model.ts';
 import type { ReferenceIndex } from './page-index.ts';
-import { pageIdFromFile, pageIdFromPath, pagePath, DOCS_DIR } from './routes.ts';
+import { pageIdFromFile, pageIdFromPath, pagePath, trimSlashes, DOCS_DIR } from './routes.ts';
 import type { RuleId } from './rules.ts';
 import { describeTimestampError, formatTimestamp, parseTimestamp } from './timestamp.ts';
 
@@ -18,6 +19,8 @@ export type Target =
 export type Resolution = { ok: true; target: Target } | { ok: false; rule: RuleId; message: string };
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** A site-root path with no dot segments or escapes, which needs no URL resolution. */
+const SIMPLE_ABSOLUTE = /^\/(?:[a-z0-9_-]+\/)*[a-z0-9_-]*\/?$/i;
 const fail = (rule: RuleId, message: string): Resolution => ({ ok: false, rule, message });
 
 export function resolveReference(reference: Reference, fromPageId: string, index: ReferenceIndex): Resolution {
@@ -66,11 +69,22 @@ function resolveCitation(body: string, index: ReferenceIndex): Resolution {
   if (time === undefined) return { ok: true, target: { kind: 'episode', slug } };
   const parsed = parseTimestamp(time);
   if (!parsed.ok) return fail('timestamp-malformed', `in podcast:${body}, ${describeTimestampError(time, parsed.error)}`);
-  const segment = episode.segments.find((s) => s.sec === parsed.seconds);
+  const segment = segmentsBySecond(episode).get(parsed.seconds);
   if (!segment) {
     return fail('timestamp-missing', `${time} is not the start of a transcript segment of "${episode.title}"; ${nearestStarts(parsed.seconds, episode.segments)}. Run: npm run cite -- ${slug} ${time}`);
   }
   return { ok: true, target: { kind: 'moment', slug, t: segment.t, seconds: segment.sec } };
+}
+
+const segmentIndexes = new WeakMap<Episode, Map<number, Segment>>();
+
+function segmentsBySecond(episode: Episode): Map<number, Segment> {
+  let index = segmentIndexes.get(episode);
+  if (!index) {
+    index = new Map(episode.segments.map((segment) => [segment.sec, segment]));
+    segmentIndexes.set(episode, index);
+  }
+  return index;
 }
 
 /** "the nearest starts are 16:48 (before) and 17:04 (after)" */
@@ -88,8 +102,11 @@ function resolveSitePath(url: string, reference: Reference, fromPageId: string, 
   const pathOnly = pathPart.split('?')[0] ?? '';
 
   if (/\.mdx?$/i.test(pathOnly)) return fileLink(pathOnly, reference, index);
-  const absolute = pathOnly === '' ? pagePath(fromPageId) : new URL(pathOnly, `https://site${pagePath(fromPageId)}`).pathname;
-  const pageId = pageIdFromPath(absolute);
+  const absolute =
+    pathOnly === '' ? pagePath(fromPageId)
+    : SIMPLE_ABSOLUTE.test(pathOnly) ? pathOnly
+    : new URL(pathOnly, `https://site${pagePath(fromPageId)}`).pathname;
+  const pageId = SIMPLE_ABSOLUTE.test(absolute) ? trimSlashes(absolute) : pageIdFromPath(absolute);
   if (pageId === undefined) return { ok: true, target: { kind: 'asset', path: absolute } };
 
   const page = index.pages.get(pageId);
@@ -118,8 +135,12 @@ function suggest(value: string, candidates: string[], prefix = ''): string {
   return `; did you mean "${prefix}${closest(value, candidates)}"?`;
 }
 
+/** The closest existing page, looked for first in the same section, which is where renamed pages usually stay. */
 function suggestPath(pageId: string, pageIds: string[]): string {
-  return pageIds.length === 0 ? '' : `; did you mean ${pagePath(closest(pageId, pageIds))}?`;
+  const section = `${pageId.split('/')[0]}/`;
+  const sameSection = pageIds.filter((id) => id.startsWith(section));
+  const candidates = sameSection.length > 0 ? sameSection : pageIds;
+  return candidates.length === 0 ? '' : `; did you mean ${pagePath(closest(pageId, candidates))}?`;
 }
 
 /** The page on the site a resolved target is shown on, for backlinks and the graph. */
