@@ -8,6 +8,7 @@ import { siteSettings } from './src/site-settings.ts';
 import { loadSiteData } from './src/references/load-project.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { sidebar } from './src/navigation.ts';
+import { offline } from './src/integrations/offline.ts';
 
 const settings = siteSettings(process.env);
 const { data } = loadSiteData(process.cwd());
@@ -38,6 +39,7 @@ export default defineConfig({
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${settings.base}social-card.png`, settings.site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
+        { tag: 'script', attrs: { src: `${settings.base}sw-register.js`, defer: true } },
       ],
       sidebar: sidebar(data),
       routeMiddleware: './src/route-middleware.ts',
@@ -45,5 +47,6 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
     }),
+    offline({ base: settings.base }),
   ],
 });

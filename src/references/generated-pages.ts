@@ -12,6 +12,7 @@ export const episodePageId = (slug: string): string => `podcast/${slug}`;
 export const momentAnchor = (t: string): string => `at-${t.replaceAll(':', '-')}`;
 export const rulePageId = (rule: string): string => `contributing/rules/${rule}`;
 export const kpiAnchor = (kpiId: string): string => kpiId;
+export const kpiPageId = (kpiId: string): string => `kpis/${kpiId}`;
 export const kpiCategoryAnchor = (category: string): string => `category-${category}`;
 export const KPI_PAGE_ID = 'kpis';
 export const GRAPH_PAGE_ID = 'graph';
@@ -37,6 +38,7 @@ export function generatedPages(data: SiteData): PageEntry[] {
     page(RULES_INDEX_ID, 'Reference checker rules', 'about'),
     ...RULES.map((rule) => page(rulePageId(rule.id), rule.title, 'about', ['broken', 'why', 'fix'])),
     page(GRAPH_PAGE_ID, 'Knowledge graph', 'about'),
+    ...data.kpis.map((kpi) => page(kpiPageId(kpi.id), kpi.name, 'kpis', ['same-category'])),
   ];
 }
 

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { normaliseBase } from '../references/routes.ts';
+import { serviceWorkerSource } from './service-worker-source.ts';
+
+/**
+ * After the build, writes `sw.js`: a service worker that precaches every page, asset and the search
+ * index, so a reader who visited once can browse and search with the network off. The cache name holds a
+ * hash of the build's files, so a new deployment installs a fresh cache and deletes the old one.
+ */
+export function offline(options: { base: string }): AstroIntegration {
+  return {
+    name: 'mle-wiki:offline',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const files = listFiles(root).filter((file) => file !== 'sw.js' && !file.endsWith('.map'));
+        const hash = createHash('sha256');
+        for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file)));
+        const version = hash.digest('hex').slice(0, 16);
+        const base = normaliseBase(options.base);
+        const urls = files.map((file) => `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`);
+        writeFileSync(join(root, 'sw.js'), serviceWorkerSource({ version, base, urls }));
+        logger.info(`sw.js precaches ${urls.length} files (cache version ${version})`);
+      },
+    },
+  };
+}
+
+function listFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
