@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+
+describe.skipIf(!canRun())('a reader in the browser', () => {
+  let browser: Browser;
+  let server: SiteServer;
+  let context: BrowserContext;
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveBuild('root');
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    // Every request of the session must stay on this origin: no CDN, font, analytics or video host.
+    context.on('request', (request) => {
+      if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) foreign.push(request.url());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(server.url(path));
+    return page;
+  };
+
+  it('opens a citation at the cited second on YouTube', async () => {
+    const page = await open('role/boundaries/');
+    const citation = page.getByRole('link', { name: /Data Team Roles Explained.*Alexey Grigorev, at 17:04/ }).first();
+    await expect(citation.getAttribute('href')).resolves.toBe('https://www.youtube.com/watch?v=UukjwSIAnpw&t=1024s');
+    await page.close();
+  });
+
+  it('shows the citation preview on keyboard focus without moving the text', async () => {
+    const page = await open('role/boundaries/');
+    const citation = page.locator('.citation-moment').first();
+    const card = citation.locator('.citation-card');
+    const paragraph = citation.locator('xpath=ancestor::p[1]');
+    const before = await paragraph.boundingBox();
+    await expect(card.isVisible()).resolves.toBe(false);
+    await citation.locator('.citation-link').focus();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await expect(card.textContent()).resolves.toContain('Alexey Grigorev');
+    expect(await paragraph.boundingBox()).toEqual(before);
+    await page.close();
+  });
+
+  it('links a citation to the moment on the episode page, which lists the pages citing it', async () => {
+    const page = await open('role/boundaries/');
+    await page.locator('.citation-moment .citation-notes').first().click();
+    await page.waitForURL(/\/podcast\/data-team-roles\/#at-17-04$/);
+    const moment = page.locator('#at-17-04');
+    await expect(moment.textContent()).resolves.toContain('Boundaries with neighbouring roles');
+    await page.close();
+  });
+
+  it('ends every page with related pages and backlinks', async () => {
+    const page = await open('role/skills/');
+    await expect(page.getByRole('heading', { name: 'Related pages' }).isVisible()).resolves.toBe(true);
+    const linkedFrom = page.locator('[aria-labelledby="linked-from-heading"] .connection-list a');
+    expect(await linkedFrom.count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps the chosen theme across a reload', async () => {
+    const page = await open('');
+    await page.locator('starlight-theme-select select').first().selectOption('dark');
+    await page.reload();
+    await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+    await page.close();
+  });
+
+  it('answers an unknown address with the 404 page', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(server.url('no/such/page/'));
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('not in the wiki');
+    await page.close();
+  });
+
+  it('made no request outside the site during the whole session', () => {
+    expect(foreign).toEqual([]);
+  });
+});
