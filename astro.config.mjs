@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
+import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { siteSettings } from './src/site-settings.ts';
 import { loadSiteData } from './src/references/load-project.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
@@ -23,14 +24,15 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkReferences({ data, base: settings.base })],
-      rehypePlugins: [rehypeSlug],
+      rehypePlugins: [rehypeSlug, rehypeTaskListLabels],
     }),
   },
   integrations: [
     starlight({
       title: 'MLE Wiki',
       description: 'An open wiki on the machine learning engineer role, roadmap, MLOps phases and KPIs, grounded in podcast moments checked at build time.',
-      logo: { src: './src/assets/logo.svg', alt: 'MLE Wiki' },
+      // The site title is written beside the logo, so the logo itself is decorative.
+      logo: { src: './src/assets/logo.svg', alt: '' },
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
@@ -45,6 +47,7 @@ export default defineConfig({
       routeMiddleware: './src/route-middleware.ts',
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        Search: './src/components/overrides/Search.astro',
       },
     }),
     offline({ base: settings.base }),

@@ -31,7 +31,11 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
         const episode = data.episodes.get(slug);
         const view = episode && citationView(episode, t, root);
         citationCount += 1;
-        if (view) renderCitation(node, view, `citation-${citationCount}`, t === undefined);
+        if (view && t === undefined) {
+          // A link's accessible name must contain its visible text, so the episode follows the words shown.
+          const text = toString(node);
+          renderCitation(node, { ...view, label: text, accessibleName: `${text} (${view.accessibleName})` }, `citation-${citationCount}`, true);
+        } else if (view) renderCitation(node, view, `citation-${citationCount}`, false);
         else node.data = { hName: 'span', hProperties: { className: ['citation-unresolved'], href: undefined } };
         return;
       }
@@ -72,7 +76,7 @@ function renderCitation(node: Link, view: CitationView, id: string, wholeEpisode
   const playLink = element(
     'a',
     { className: ['citation-link'], href: view.href, ariaLabel: view.accessibleName, ariaDescribedby: id, rel: 'noopener noreferrer', target: '_blank' },
-    wholeEpisode ? [play, text(' '), text(toString(node))] : [play, text(view.label)],
+    [play, text(wholeEpisode ? ` ${view.label}` : view.label)],
   );
   const notesLink = element('a', { className: ['citation-notes'], href: view.episodePageHref, ariaLabel: `Episode notes: ${view.accessibleName}` }, [text('notes')]);
   node.data = {

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One page of every kind the site has. */
+const PAGE_KINDS: [string, string][] = [
+  ['home', ''],
+  ['role page', 'role/skills/'],
+  ['roadmap stage', 'roadmap/learning-sequence/'],
+  ['MLOps phase', 'mlops/intermediate/'],
+  ['KPI tables', 'kpis/'],
+  ['single KPI', 'kpis/change-failure-rate/'],
+  ['guide', 'guides/model-monitoring/'],
+  ['episode', 'podcast/data-team-roles/'],
+  ['episode list', 'podcast/'],
+  ['graph', 'graph/'],
+  ['checker rule', 'contributing/rules/timestamp-missing/'],
+  ['404', '404.html'],
+];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.skipIf(!canRun())('accessibility (axe-core)', () => {
+  let browser: Browser;
+  let server: SiteServer;
+
+  beforeAll(async () => {
+    server = await serveBuild('root');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const violations = async (path: string, prepare?: (page: import('playwright-core').Page) => Promise<void>) => {
+    const page = await browser.newPage();
+    await page.goto(server.url(path));
+    await prepare?.(page);
+    // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() => (window as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } }).axe.run({ resultTypes: ['violations'] }));
+    await page.close();
+    return (result.violations as AxeViolation[]).map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  };
+
+  it.each(PAGE_KINDS)('%s has no violations', async (_kind, path) => {
+    expect(await violations(path)).toEqual([]);
+  });
+
+  it('the open search dialog with results has no violations', async () => {
+    const found = await violations('', async (page) => {
+      await page.locator('site-search button[data-open-modal]').first().click();
+      await page.locator('site-search input[type="text"]').first().fill('drift');
+      await page.locator('.pagefind-ui__result-link').first().waitFor();
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('a focused citation preview has no violations', async () => {
+    const found = await violations('role/boundaries/', async (page) => {
+      await page.locator('.citation-link').first().focus();
+    });
+    expect(found).toEqual([]);
+  });
+});
