@@ -4,12 +4,14 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
+import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { siteSettings } from './src/site-settings.ts';
 import { loadSiteData } from './src/references/load-project.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { sidebar } from './src/navigation.ts';
 import { offline } from './src/integrations/offline.ts';
+import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 
 const settings = siteSettings(process.env);
 const { data } = loadSiteData(process.cwd());
@@ -18,13 +20,31 @@ export default defineConfig({
   site: settings.site,
   base: settings.base,
   trailingSlash: 'always',
+  security: {
+    // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
+    // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   markdown: {
     // Smart punctuation is off so that heading ids are computed from the same characters the checker sees.
     processor: unified({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkReferences({ data, base: settings.base })],
-      rehypePlugins: [rehypeSlug, rehypeTaskListLabels],
+      rehypePlugins: [rehypeSlug, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
   integrations: [
@@ -38,6 +58,8 @@ export default defineConfig({
       lastUpdated: true,
       social: [{ icon: 'github', label: 'Source on GitHub', href: settings.repositoryUrl }],
       customCss: ['./src/styles/custom.css'],
+      // Expressive Code renders <div> inside <code>, which is invalid HTML; Astro's Shiki output is valid.
+      expressiveCode: false,
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${settings.base}social-card.png`, settings.site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
@@ -48,8 +70,12 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',
+        EditLink: './src/components/overrides/EditLink.astro',
+        SocialIcons: './src/components/overrides/SocialIcons.astro',
       },
     }),
+    // Runs before the offline integration, which fingerprints the final files.
+    inlineScriptHashes(),
     offline({ base: settings.base }),
   ],
 });

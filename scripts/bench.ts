@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --sizes 1000,5000 --no-build]
+ * npm run bench [-- --sizes 1000,5000 --no-build --no-lighthouse]
  * Speed and memory of the reference check on synthetic corpora, against the parse-only floor, the astro
  * build of the same corpus, and starlight-links-validator's build-time overhead. Prints figures; it
  * asserts only that the check finds exactly the planted errors.
@@ -11,10 +11,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteData } from '../src/references/load-project.ts';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
+import { runLighthouse } from './bench/lighthouse.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_DIR = join(ROOT, '.bench');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,5000' }, 'no-build': { type: 'boolean', default: false }, 'no-lighthouse': { type: 'boolean', default: false } },
+});
 const sizes = values.sizes.split(',').map(Number);
 
 interface Measurement {
@@ -94,4 +97,5 @@ for (const size of sizes) {
     console.log(`build-time overhead, starlight-links-validator: ${fmt(buildWithValidator - build)}`);
   }
 }
+if (!values['no-lighthouse']) await runLighthouse(join(ROOT, 'dist'));
 process.exitCode = failed ? 1 : 0;

@@ -199,9 +199,8 @@ function readFrontmatter(
   try {
     data = loadYaml(yamlNode.value);
   } catch (error) {
-    const mark = error instanceof YAMLException ? error.mark : undefined;
-    const reason = error instanceof YAMLException ? error.reason : String(error);
-    problem(mark ? { line: firstLine + mark.line, column: mark.column + 1 } : { line: firstLine, column: 1 }, `the frontmatter is not valid YAML: ${reason}`);
+    // Rare, so the slower parser that knows exact source ranges may locate the fault.
+    for (const fault of yamlFaults(yamlNode.value, firstLine, error)) problem(fault.position, `the frontmatter is not valid YAML: ${fault.reason}`);
     return none;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -211,6 +210,19 @@ function readFrontmatter(
   const positionOf = lazyPositions(yamlNode.value, firstLine);
   const record = data as Record<string, unknown>;
   return { data: record, positionOf, references: (referencingFile) => frontmatterReferences(record, referencingFile, positionOf) };
+}
+
+function yamlFaults(text: string, firstLine: number, error: unknown): { position: Position; reason: string }[] {
+  const lineCounter = new LineCounter();
+  const document = parseYaml(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return document.errors.map((fault) => {
+      const { line, col } = lineCounter.linePos(fault.pos[0]);
+      return { position: { line: firstLine + line - 1, column: col }, reason: fault.message.split('\n')[0] ?? fault.message };
+    });
+  }
+  const mark = error instanceof YAMLException ? error.mark : undefined;
+  return [{ position: mark ? { line: firstLine + mark.line, column: mark.column + 1 } : { line: firstLine, column: 1 }, reason: error instanceof YAMLException ? error.reason : String(error) }];
 }
 
 function lazyPositions(text: string, firstLine: number): (path: readonly (string | number)[]) => Position {

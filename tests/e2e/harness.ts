@@ -1,11 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
 import { chromium, type Browser } from 'playwright-core';
 import { BUILDS, isBuilt, type BuildName } from '../site/build-site.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const INSTALL = 'sudo apt-get install -y chromium';
@@ -30,33 +26,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export interface SiteServer {
-  origin: string;
-  /** The site's root URL, with the base path. */
-  url: (path?: string) => string;
-  close: () => Promise<void>;
-}
+export type SiteServer = StaticServer;
 
-/** Serves a built site on a free loopback port, under its base path, with the 404 page for misses. */
-export async function serveBuild(build: BuildName): Promise<SiteServer> {
+/** Serves one of the test builds under its base path. */
+export function serveBuild(build: BuildName): Promise<SiteServer> {
   const { outDir, base } = BUILDS[build];
-  const assets = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
-  const notFound = readFileSync(join(outDir, '404.html'));
-  const server: Server = createServer((request, response) => {
-    const sendNotFound = () => {
-      response.statusCode = 404;
-      response.setHeader('Content-Type', 'text/html; charset=utf-8');
-      response.end(notFound);
-    };
-    if (!request.url?.startsWith(base)) return sendNotFound();
-    request.url = `/${request.url.slice(base.length)}`;
-    assets(request, response, sendNotFound);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    url: (path = '') => `${origin}${base}${path.replace(/^\//, '')}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return serveDirectory(outDir, base);
 }

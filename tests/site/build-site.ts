@@ -7,6 +7,8 @@ export const BUILD_DIR = join(ROOT, '.test-build');
 export const BUILDS = {
   root: { outDir: join(BUILD_DIR, 'root'), base: '/' },
   base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/' },
+  /** A second build at the root, to prove that builds are reproducible. */
+  repeat: { outDir: join(BUILD_DIR, 'repeat'), base: '/' },
 } as const;
 export type BuildName = keyof typeof BUILDS;
 
@@ -16,10 +18,20 @@ export function buildSite(name: BuildName): string {
   mkdirSync(BUILD_DIR, { recursive: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...buildEnvironment(), BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
   return outDir;
+}
+
+/**
+ * The environment without what vitest adds to its workers (NODE_ENV=test, DEV, PROD, MODE, BASE_URL…),
+ * which would make Vite build in another mode: scripts inlined, search switched off. Builds run exactly
+ * as `npm run build` runs them.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const vitestKeys = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL|NODE_ENV)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
 
 export const isBuilt = (name: BuildName): boolean => existsSync(join(BUILDS[name].outDir, 'index.html'));

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { serveDirectory } from '../lib/static-server.ts';
+
+export const PAGE_KINDS: Record<string, string> = {
+  home: '',
+  'role page': 'role/skills/',
+  'roadmap stage': 'roadmap/learning-sequence/',
+  'MLOps phase': 'mlops/intermediate/',
+  'KPI tables': 'kpis/',
+  guide: 'guides/model-monitoring/',
+  episode: 'podcast/data-team-roles/',
+  graph: 'graph/',
+};
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** Lighthouse (mobile emulation, its default) on one page of each kind of the built site in `dir`. */
+export async function runLighthouse(dir: string): Promise<void> {
+  if (!existsSync(join(dir, 'index.html'))) {
+    console.log(`\nLighthouse: no build in ${dir}/; run "npm run build" first.`);
+    return;
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    console.log('\nLighthouse: SKIPPED, no Chromium at /usr/bin/chromium (sudo apt-get install -y chromium).');
+    return;
+  }
+  const server = await serveDirectory(dir, process.env['BASE_PATH'] ?? '/');
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    console.log('\n## Lighthouse (mobile)\n');
+    console.log(`${'page'.padEnd(16)}${CATEGORIES.map((c) => c.padStart(16)).join('')}`);
+    for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+      const result = await lighthouse(server.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const categories = result?.lhr.categories ?? {};
+      const scores = CATEGORIES.map((category) => {
+        const score = categories[category]?.score;
+        return (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100))).padStart(16);
+      });
+      console.log(`${kind.padEnd(16)}${scores.join('')}`);
+      for (const category of CATEGORIES) {
+        const entry = categories[category];
+        if (!entry || (entry.score ?? 0) >= 1) continue;
+        const failing = entry.auditRefs
+          .map((ref) => result?.lhr.audits[ref.id])
+          .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable')
+          .map((audit) => audit!.id);
+        if (failing.length > 0) console.log(`${''.padEnd(18)}${category}: ${failing.slice(0, 6).join(', ')}`);
+      }
+    }
+  } finally {
+    chrome.kill();
+    await server.close();
+  }
+}

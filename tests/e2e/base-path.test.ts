@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+
+describe.skipIf(!canRun('base'))('the site built under BASE_PATH=/mle-wiki/', () => {
+  let browser: Browser;
+  let server: SiteServer;
+  const failed: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveBuild('base');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().includes('/no/such/')) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(server.url(path));
+    return page;
+  };
+
+  it('serves the home page and follows a hero action, a sidebar link and an in-text link', async () => {
+    const page = await open('');
+    await page.getByRole('link', { name: 'Start with the role' }).click();
+    await page.waitForURL(/\/mle-wiki\/role\/$/);
+    await page.locator('nav[aria-label="Main"] a[href$="/role/skills/"]').first().click();
+    await page.waitForURL(/\/mle-wiki\/role\/skills\/$/);
+    await page.locator('.sl-markdown-content a[href^="/mle-wiki/"]:not(.citation-notes)').first().click();
+    await page.waitForURL(/\/mle-wiki\/.+/);
+    await page.close();
+  });
+
+  it('links citations to episode pages under the base path', async () => {
+    const page = await open('role/boundaries/');
+    await expect(page.locator('.citation-notes').first().getAttribute('href')).resolves.toMatch(/^\/mle-wiki\/podcast\/[a-z0-9-]+\/#at-/);
+    await page.close();
+  });
+
+  it('searches and opens a result under the base path', async () => {
+    const page = await open('');
+    await page.locator('site-search button[data-open-modal]').first().click();
+    await page.locator('site-search input[type="text"]').first().fill('drift');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 30_000 });
+    await expect(result.getAttribute('href')).resolves.toMatch(/^\/mle-wiki\//);
+    await page.close();
+  });
+
+  it('loaded every page, script, style and image without an error', () => {
+    expect(failed).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { htmlToHast, type HastNode } from 'satteri';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { BUILDS, buildSite, isBuilt } from './build-site.ts';
+
+const ROOT_BUILD = BUILDS.root.outDir;
+const built = isBuilt('root');
+
+interface Element {
+  tagName: string;
+  properties: Record<string, unknown>;
+  text: string;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Every element of a built page, read with a real HTML parser. */
+function elementsOf(file: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: HastNode): void => {
+    const element = node as HastNode & { tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
+    if (element.tagName) {
+      const text = (element.children ?? []).map((child) => ('value' in child ? String(child.value) : '')).join('');
+      found.push({ tagName: element.tagName, properties: element.properties ?? {}, text });
+    }
+    for (const child of element.children ?? []) visit(child);
+  };
+  visit(htmlToHast(readFileSync(join(ROOT_BUILD, file), 'utf8')));
+  return found;
+}
+
+const htmlFiles = built ? listFiles(ROOT_BUILD).filter((file) => file.endsWith('.html')) : [];
+const PAGE_KINDS: Record<string, string> = {
+  home: 'index.html',
+  'role page': 'role/skills/index.html',
+  'roadmap stage': 'roadmap/learning-sequence/index.html',
+  'MLOps phase': 'mlops/intermediate/index.html',
+  'KPI tables': 'kpis/index.html',
+  guide: 'guides/model-monitoring/index.html',
+  episode: 'podcast/data-team-roles/index.html',
+  graph: 'graph/index.html',
+};
+
+describe.skipIf(!built)('security of the built pages', () => {
+  const cspOf = (elements: Element[]) =>
+    String(elements.find((e) => e.tagName === 'meta' && String(e.properties['httpEquiv']).toLowerCase() === 'content-security-policy')?.properties['content'] ?? '');
+
+  it.each(htmlFiles)('%s: CSP allows only this origin and hashed inline scripts', (file) => {
+    const elements = elementsOf(file);
+    const csp = cspOf(elements);
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    expect(scriptSrc, 'the page has a script-src directive').not.toBe('');
+    expect(scriptSrc).not.toMatch(/https?:|'unsafe-inline'|'unsafe-eval'|\*/);
+    for (const script of elements.filter((e) => e.tagName === 'script' && !e.properties['src'])) {
+      const hash = createHash('sha256').update(script.text).digest('base64');
+      expect(scriptSrc, `inline script ${script.text.slice(0, 60)}…`).toContain(`'sha256-${hash}'`);
+    }
+    for (const script of elements.filter((e) => e.tagName === 'script' && e.properties['src'])) {
+      expect(String(script.properties['src'])).toMatch(/^\//);
+    }
+  });
+
+  it('opens external links with rel="noopener noreferrer"', () => {
+    const offenders = htmlFiles.flatMap((file) =>
+      elementsOf(file)
+        .filter((e) => e.tagName === 'a' && /^https?:/.test(String(e.properties['href'] ?? '')))
+        .filter((e) => {
+          const rel = ([] as string[]).concat(e.properties['rel'] as string[] | string ?? []).join(' ');
+          return !(rel.includes('noopener') && rel.includes('noreferrer'));
+        })
+        .map((e) => `${file}: ${String(e.properties['href'])}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives every image an alt attribute', () => {
+    const missing = htmlFiles.flatMap((file) =>
+      elementsOf(file).filter((e) => e.tagName === 'img' && typeof e.properties['alt'] !== 'string').map((e) => `${file}: ${String(e.properties['src'])}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('requests nothing from another origin', () => {
+    const foreign = htmlFiles.flatMap((file) =>
+      elementsOf(file)
+        .filter((e) => ['script', 'link', 'img', 'iframe', 'source'].includes(e.tagName))
+        .map((e) => String(e.properties['src'] ?? e.properties['href'] ?? ''))
+        .filter((url) => /^(https?:)?\/\//.test(url) && !(url.startsWith('http') && url.includes('localhost')))
+        .map((url) => `${file}: ${url}`),
+    );
+    // <link rel="canonical"> and sitemap references name the site's own public URL, which is not fetched.
+    expect(foreign.filter((entry) => !/localhost:4321|sitemap/.test(entry))).toEqual([]);
+  });
+});
+
+describe.skipIf(!built)('size budgets', () => {
+  /** JavaScript and CSS bytes a page loads: its external files plus inline code. */
+  function weigh(file: string): { js: number; css: number } {
+    let js = 0;
+    let css = 0;
+    for (const e of elementsOf(file)) {
+      const src = String(e.properties['src'] ?? '');
+      const href = String(e.properties['href'] ?? '');
+      if (e.tagName === 'script') js += src ? statSync(join(ROOT_BUILD, src)).size : Buffer.byteLength(e.text);
+      if (e.tagName === 'style') css += Buffer.byteLength(e.text);
+      if (e.tagName === 'link' && ([] as string[]).concat(e.properties['rel'] as string[]).includes('stylesheet')) css += statSync(join(ROOT_BUILD, href)).size;
+    }
+    return { js, css };
+  }
+
+  // Budgets sit a little above today's figures (printed below), so a regression shows up as a failure.
+  const BUDGET = { js: 18_000, css: 85_000 };
+
+  it.each(Object.entries(PAGE_KINDS))('%s stays within the JavaScript and CSS budget', (kind, file) => {
+    const weight = weigh(file);
+    console.log(`budget ${kind.padEnd(14)} js ${String(weight.js).padStart(7)} B   css ${String(weight.css).padStart(7)} B`);
+    expect(weight.js).toBeLessThanOrEqual(BUDGET.js);
+    expect(weight.css).toBeLessThanOrEqual(BUDGET.css);
+  });
+});
+
+describe.skipIf(!built)('HTML validity', () => {
+  it('every built page is valid HTML', async () => {
+    const validator = new HtmlValidate({
+      // The standard preset checks validity (content models, attributes, ids); style rules are left out.
+      extends: ['html-validate:standard'],
+      rules: {
+        // HTML allows any id without spaces; Starlight's "_top" is one.
+        'valid-id': ['error', { relaxed: true }],
+      },
+    });
+    const errors: string[] = [];
+    for (const file of htmlFiles) {
+      const report = await validator.validateString(readFileSync(join(ROOT_BUILD, file), 'utf8'), file);
+      for (const result of report.results) for (const message of result.messages) errors.push(`${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+    }
+    expect(errors.slice(0, 40)).toEqual([]);
+  });
+});
+
+describe.skipIf(!built || process.env['SKIP_REPRODUCIBILITY'] === '1')('reproducible builds', () => {
+  /**
+   * Justified exceptions: Pagefind writes its filter map in hash-map order, so the filter and meta files
+   * hold the same data in a different byte order from run to run, and their names are hashes of those
+   * bytes; pagefind-entry.json names the meta file. sw.js names its cache after a hash of every file, so
+   * it follows them. Every page, script, style, data file and search fragment must be identical.
+   */
+  const VARIES: RegExp[] = [/^pagefind\/filter\/.+\.pf_filter$/, /^pagefind\/pagefind\..+\.pf_meta$/, /^pagefind\/pagefind-entry\.json$/, /^sw\.js$/];
+  const stable = (files: string[]) => files.filter((file) => !VARIES.some((pattern) => pattern.test(file)));
+
+  it('a second build of the same commit produces identical files', () => {
+    const second = buildSite('repeat');
+    const first = listFiles(ROOT_BUILD);
+    expect(stable(listFiles(second))).toEqual(stable(first));
+    expect(listFiles(second).length).toBe(first.length);
+    const digest = (dir: string, file: string) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+    const differing = stable(first).filter((file) => digest(ROOT_BUILD, file) !== digest(second, file));
+    expect(differing).toEqual([]);
+  }, 240_000);
+});
