@@ -12,6 +12,7 @@ import { remarkReferences } from './src/plugins/remark-references.ts';
 import { sidebar } from './src/navigation.ts';
 import { offline } from './src/integrations/offline.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
+import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
 
 const settings = siteSettings(process.env);
 const { data } = loadSiteData(process.cwd());
@@ -74,7 +75,8 @@ export default defineConfig({
         SocialIcons: './src/components/overrides/SocialIcons.astro',
       },
     }),
-    // Runs before the offline integration, which fingerprints the final files.
+    // These run after Starlight's search indexing and before the offline integration, which fingerprints the final files.
+    pagefindGuard(),
     inlineScriptHashes(),
     offline({ base: settings.base }),
   ],

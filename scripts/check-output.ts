@@ -3,7 +3,7 @@
  * npm run check:output [-- --dir dist --format text|json|github]
  * After `astro build`: every internal href/src in the built HTML must point to a file, every #fragment to an id.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkBuiltSite, readBuiltPage } from '../src/references/output-check.ts';
@@ -29,6 +29,8 @@ try {
 }
 const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(values.dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
 const pages = files.filter((file) => file.endsWith('.html')).map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
-const problems = checkBuiltSite(pages, new Set(files), siteSettings(process.env).base, relative(process.cwd(), values.dir).split('\\').join('/') || '.');
+const emptyFiles = files.filter((file) => statSync(join(values.dir, file)).size === 0);
+const outDirLabel = relative(process.cwd(), values.dir).split('\\').join('/') || '.';
+const problems = checkBuiltSite(pages, new Set(files), siteSettings(process.env).base, outDirLabel, emptyFiles);
 console.log(FORMATS[format](problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: pages.length }));
 process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

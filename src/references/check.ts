@@ -2,6 +2,8 @@ import { compareProblems, type Problem, type Reference } from './model.ts';
 import type { IndexedDocument, ReferenceIndex } from './page-index.ts';
 import { resolveReference, type Target } from './resolve.ts';
 import { severityOf, type RuleId } from './rules.ts';
+import { UNLINKED_PAGE_IDS } from './generated-pages.ts';
+import { pagePath } from './routes.ts';
 
 /** One reference of one page with what it resolved to. */
 export interface ResolvedReference {
@@ -39,8 +41,44 @@ export function checkIndex(index: ReferenceIndex): CheckResult {
       }
     }
   }
+  problems.push(...checkConnections(index, resolved));
   problems.sort(compareProblems);
   return { problems, resolved };
+}
+
+/** The home page and the 404 page are entry points, not topics: they need no incoming links. */
+const ENTRY_PAGES = new Set(['', ...UNLINKED_PAGE_IDS]);
+const MIN_OUTGOING_LINKS = 3;
+
+/** Site-wide rules: every written page is linked from another, links to three others, and lists related pages. */
+function checkConnections(index: ReferenceIndex, resolved: readonly ResolvedReference[]): Problem[] {
+  const incoming = new Map<string, Set<string>>();
+  const outgoing = new Map<string, Set<string>>();
+  for (const { from, reference, target } of resolved) {
+    if (reference.origin === 'frontmatter' || target.kind !== 'page' || target.pageId === from.pageId) continue;
+    incoming.set(target.pageId, (incoming.get(target.pageId) ?? new Set()).add(from.pageId));
+    outgoing.set(from.pageId, (outgoing.get(from.pageId) ?? new Set()).add(target.pageId));
+  }
+  const problems: Problem[] = [];
+  for (const document of index.documents) {
+    if (document.problems.some((p) => p.rule === 'syntax-error') || !document.frontmatter || UNLINKED_PAGE_IDS.has(document.pageId)) continue;
+    const at = (rule: RuleId, field: string, message: string) =>
+      problems.push({ file: document.file, position: document.frontmatterPosition([field]), rule, severity: severityOf(rule), message });
+    const linkedFrom = [...(incoming.get(document.pageId) ?? [])].filter((id) => !UNLINKED_PAGE_IDS.has(id));
+    if (!ENTRY_PAGES.has(document.pageId) && linkedFrom.length === 0) {
+      at('page-orphan', 'title', `no other page links to ${pagePath(document.pageId)}; link to it from a page on a neighbouring topic`);
+    }
+    const linksTo = outgoing.get(document.pageId)?.size ?? 0;
+    if (linksTo < MIN_OUTGOING_LINKS) {
+      at('page-few-links', 'title', `the page links to ${linksTo} other page${linksTo === 1 ? '' : 's'} in its text; link to at least ${MIN_OUTGOING_LINKS}`);
+    }
+    const related = document.frontmatter['related'];
+    // A related field of the wrong type is a frontmatter-invalid problem already.
+    if (!ENTRY_PAGES.has(document.pageId) && (related === undefined || (Array.isArray(related) && related.length === 0))) {
+      at('related-empty', 'related', 'the page lists no related pages; add two to six page ids to "related"');
+    }
+  }
+  return problems;
 }
 
 function where(reference: Reference): string {

@@ -48,10 +48,22 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * Checks that every internal link of every built page points to a file in the output and, when it has a
  * fragment, to an id in that file. `files` holds every output path (HTML or not).
  */
-export function checkBuiltSite(pages: readonly BuiltPage[], files: ReadonlySet<string>, basePath: string, outDir = 'dist'): Problem[] {
+export function checkBuiltSite(
+  pages: readonly BuiltPage[],
+  files: ReadonlySet<string>,
+  basePath: string,
+  outDir = 'dist',
+  emptyFiles: readonly string[] = [],
+): Problem[] {
   const base = normaliseBase(basePath);
   const byFile = new Map(pages.map((page) => [page.file, page]));
-  const problems: Problem[] = [];
+  const problems: Problem[] = emptyFiles.map((file) => ({
+    file: `${outDir}/${file}`,
+    position: { line: 1, column: 1 },
+    rule: 'output-file-empty',
+    severity: severityOf('output-file-empty'),
+    message: 'the file is empty; a build step that writes it was cut short',
+  }));
   for (const page of pages) {
     const pageUrl = `https://site${base}${page.file.replace(/index\.html$/, '')}`;
     for (const link of page.links) {

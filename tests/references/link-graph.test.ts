@@ -13,10 +13,18 @@ describe('link graph from the one reference index', () => {
     expect(problems).toEqual([]);
   });
 
-  it('computes backlinks from body links, not from related lists', () => {
+  it('computes backlinks from links in the text, sorted by title', () => {
     const edges = pageEdges(resolved);
-    expect(backlinksOf('guides/model-monitoring', edges, index.pages).map((page) => page.id)).toEqual(['']);
-    expect(backlinksOf('about/sources', edges, index.pages)).toEqual([]);
+    expect(backlinksOf('guides/model-monitoring', edges, index.pages).map((page) => page.title)).toEqual(['Home', 'Sources']);
+    expect(backlinksOf('podcast/data-team-roles', edges, index.pages).map((page) => page.title)).toEqual(['Home']);
+  });
+
+  it('does not count related lists and listed sources as backlinks', () => {
+    const edges = pageEdges(resolved);
+    const fromFrontmatter = edges.filter((edge) => edge.kind === 'related' || edge.kind === 'listed-source');
+    expect(fromFrontmatter.length).toBeGreaterThan(0);
+    const withoutBody = pageEdges(resolved.filter((r) => r.reference.origin === 'frontmatter'));
+    expect(backlinksOf('guides/model-monitoring', withoutBody, index.pages)).toEqual([]);
   });
 
   it('collects cited moments per episode with the pages citing them', () => {
@@ -33,6 +41,7 @@ describe('link graph from the one reference index', () => {
       'source source:mle-role-blueprint /mle-wiki/about/sources/#mle-role-blueprint',
     ]);
     expect(edges).toEqual([
+      { source: '', target: 'about/sources' },
       { source: '', target: 'guides/model-monitoring' },
       { source: '', target: 'podcast/data-team-roles' },
       { source: '', target: 'source:mle-role-blueprint' },

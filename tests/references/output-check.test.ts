@@ -21,6 +21,11 @@ describe('output check', () => {
     ]);
   });
 
+  it('reports empty files, which mean a build step was cut short', () => {
+    const problems = checkBuiltSite([pages[1]!], files, '/mle-wiki/', 'dist', ['pagefind/wasm.unknown.pagefind']);
+    expect(problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['dist/pagefind/wasm.unknown.pagefind output-file-empty']);
+  });
+
   it('resolves relative links against the page they are on', () => {
     const problems = checkBuiltSite([pages[1]!], files, '/mle-wiki/');
     expect(problems).toEqual([]);

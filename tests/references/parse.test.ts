@@ -78,6 +78,7 @@ describe('broken input', () => {
       'src/content/docs/a.mdx': `${FRONTMATTER}\nBroken {\n`,
       'src/content/docs/b.mdx': `${FRONTMATTER}\n[x](/nowhere/)\n`,
     });
-    expect(located(problems)).toEqual(['src/content/docs/a.mdx:9:8 syntax-error', 'src/content/docs/b.mdx:9:1 page-missing']);
+    const perFile = problems.filter((p) => !['page-orphan', 'page-few-links', 'related-empty'].includes(p.rule));
+    expect(located(perFile)).toEqual(['src/content/docs/a.mdx:9:8 syntax-error', 'src/content/docs/b.mdx:9:1 page-missing']);
   });
 });

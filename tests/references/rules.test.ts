@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/references/rules.ts';
+import type { Problem } from '../../src/references/model.ts';
 import { checkFixture, fixture, fixtureCases, located } from '../helpers/fixture-project.ts';
 
 const PAGE = 'src/content/docs/case.mdx';
@@ -9,7 +10,15 @@ const EPISODE = 'src/content/episodes/data-team-roles.json';
  * One fixture folder per rule under tests/fixtures/rules/<rule-id>/, holding a broken and a valid case.
  * Each broken case lists exactly the problems it must produce: path, line, column and rule id.
  */
-const CASES: Record<string, { target: string; extension: string; broken: string[] }> = {
+interface Case {
+  target: string;
+  extension: string;
+  broken: string[];
+  /** Other files of the fixture folder to place in the project for the valid case: path -> fixture file. */
+  validWith?: Record<string, string>;
+}
+
+const CASES: Record<string, Case> = {
   'syntax-error': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:19 syntax-error`] },
   'frontmatter-invalid': {
     target: PAGE,
@@ -32,32 +41,44 @@ const CASES: Record<string, { target: string; extension: string; broken: string[
   'source-missing': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:5 source-missing`] },
   'related-missing': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:5:11 related-missing`] },
   'self-reference': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:5:36 self-reference`] },
+  'page-orphan': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:2:8 page-orphan`], validWith: { 'src/content/docs/index.mdx': 'home.mdx' } },
+  'page-few-links': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:2:8 page-few-links`] },
+  'related-empty': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:5:10 related-empty`] },
 };
+
+/**
+ * Rules about the whole web of pages fire for any fixture page nobody links to; each case counts them
+ * only when they are the rule under test, which has fixtures of its own.
+ */
+const SITE_WIDE = new Set(['page-orphan', 'page-few-links']);
+const relevant = (rule: string, problems: Problem[]) => problems.filter((p) => !SITE_WIDE.has(p.rule) || p.rule === rule);
 
 const SOURCE_RULES = RULES.filter((rule) => !rule.id.startsWith('output-'));
 
 describe('every source rule has a broken and a valid fixture', () => {
   it.each(SOURCE_RULES.map((rule) => rule.id))('%s', (rule) => {
     expect(CASES[rule], `add a case for ${rule} to CASES`).toBeDefined();
-    expect(fixtureCases(`rules/${rule}`)).toEqual([`broken.${CASES[rule]!.extension}`, `valid.${CASES[rule]!.extension}`]);
+    const extra = Object.values(CASES[rule]!.validWith ?? {});
+    expect(fixtureCases(`rules/${rule}`)).toEqual([`broken.${CASES[rule]!.extension}`, ...extra, `valid.${CASES[rule]!.extension}`].sort());
   });
 });
 
-describe.each(Object.entries(CASES))('%s', (rule, { target, extension, broken }) => {
+describe.each(Object.entries(CASES))('%s', (rule, { target, extension, broken, validWith = {} }) => {
   it('reports the broken form at the exact place', () => {
     const problems = checkFixture({ [target]: fixture(`rules/${rule}/broken.${extension}`) });
-    expect(located(problems)).toEqual(broken);
+    expect(located(relevant(rule, problems))).toEqual(broken);
   });
 
   it('accepts the valid form', () => {
-    const problems = checkFixture({ [target]: fixture(`rules/${rule}/valid.${extension}`) });
-    expect(located(problems)).toEqual([]);
+    const extra = Object.fromEntries(Object.entries(validWith).map(([path, file]) => [path, fixture(`rules/${rule}/${file}`)]));
+    const problems = checkFixture({ [target]: fixture(`rules/${rule}/valid.${extension}`), ...extra });
+    expect(located(relevant(rule, problems))).toEqual([]);
   });
 });
 
 describe('messages', () => {
   const messageOf = (rule: string, extension = 'mdx', target = PAGE) =>
-    checkFixture({ [target]: fixture(`rules/${rule}/broken.${extension}`) }).map((p) => p.message);
+    relevant(rule, checkFixture({ [target]: fixture(`rules/${rule}/broken.${extension}`) })).map((p) => p.message);
 
   it('names the nearest segment starts around a missed time', () => {
     expect(messageOf('timestamp-missing')[0]).toContain('the nearest starts are 16:48 (before) and 17:04 (after)');
