@@ -43,7 +43,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
       citations += 1;
       body.push(sentences.join(' '), '');
     }
-    const extra = `A closing remark cites [the episode](podcast:${episodes[i % episodes.length]!.slug}) and the [blueprint](source:mle-role-blueprint).`;
+    const extra = `A closing remark cites [the episode](podcast:${episodes[i % episodes.length]!.slug}) and the [blueprint](source:mle-role-blueprint), listed with the [sources](/about/sources/).`;
     citations += 1;
     body.push(extra, '', '```md', '[not a link](/inside/code/)', '```', '');
     if (i % 25 === 3) {
@@ -79,7 +79,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
   mkdirSync(join(root, 'src/content/docs/about'), { recursive: true });
   writeFileSync(
     join(root, 'src/content/docs/about/sources.mdx'),
-    '---\ntitle: Sources\ndescription: Sources.\nsection: about\nrelated: []\nsources: []\n---\n\n## MLE role blueprint\n\nText.\n',
+    `---\ntitle: Sources\ndescription: Sources.\nsection: about\nrelated: [${pageId(0)}]\nsources: []\n---\n\n## MLE role blueprint\n\nUsed by [page 0](/${pageId(0)}/), [page 1](/${pageId(1)}/) and [page 2](/${pageId(2)}/).\n`,
   );
   return { root, pages, links, citations, planted };
 }
