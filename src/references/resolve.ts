@@ -112,7 +112,7 @@ function resolveSitePath(url: string, reference: Reference, fromPageId: string, 
   const page = index.pages.get(pageId);
   if (!page) {
     const relativeHint = pathOnly.startsWith('/') || pathOnly === '' ? '' : ` ("${pathOnly}" is relative to this page's URL, so it means ${absolute})`;
-    return fail('page-missing', `no page at ${absolute}${relativeHint}${suggestPath(pageId, [...index.pages.keys()])}`);
+    return fail('page-missing', `no page at ${absolute}${relativeHint}${suggestPath(pageId, index.pages)}`);
   }
   if (anchor !== undefined && anchor !== '' && !page.anchors.has(anchor)) {
     return fail('anchor-missing', `${pagePath(pageId)} has no heading with id "#${anchor}"${suggest(anchor, [...page.anchors].filter((a) => a !== '_top'), '#')}`);
@@ -135,12 +135,24 @@ function suggest(value: string, candidates: string[], prefix = ''): string {
   return `; did you mean "${prefix}${closest(value, candidates)}"?`;
 }
 
-/** The closest existing page, looked for first in the same section, which is where renamed pages usually stay. */
-function suggestPath(pageId: string, pageIds: string[]): string {
-  const section = `${pageId.split('/')[0]}/`;
-  const sameSection = pageIds.filter((id) => id.startsWith(section));
-  const candidates = sameSection.length > 0 ? sameSection : pageIds;
-  return candidates.length === 0 ? '' : `; did you mean ${pagePath(closest(pageId, candidates))}?`;
+const pagesBySection = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string[]>>();
+const sectionOf = (pageId: string) => pageId.split('/')[0] ?? '';
+
+/**
+ * The closest existing page: first the closest section, then the closest page in it. Renamed pages
+ * usually stay in their section, and two small searches stay fast on a wiki of thousands of pages.
+ */
+function suggestPath(pageId: string, pages: ReadonlyMap<string, unknown>): string {
+  let sections = pagesBySection.get(pages);
+  if (!sections) {
+    sections = new Map();
+    for (const id of pages.keys()) sections.set(sectionOf(id), [...(sections.get(sectionOf(id)) ?? []), id]);
+    pagesBySection.set(pages, sections);
+  }
+  if (sections.size === 0) return '';
+  const wanted = sectionOf(pageId);
+  const section = sections.has(wanted) ? wanted : closest(wanted, [...sections.keys()]);
+  return `; did you mean ${pagePath(closest(pageId, sections.get(section) ?? []))}?`;
 }
 
 /** The page on the site a resolved target is shown on, for backlinks and the graph. */

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRun, useBrowserSession } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -29,22 +29,11 @@ interface AxeViolation {
 }
 
 describe.skipIf(!canRun())('accessibility (axe-core)', () => {
-  let browser: Browser;
-  let server: SiteServer;
+  const session = useBrowserSession();
 
-  beforeAll(async () => {
-    server = await serveBuild('root');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const violations = async (path: string, prepare?: (page: import('playwright-core').Page) => Promise<void>) => {
-    const page = await browser.newPage();
-    await page.goto(server.url(path));
+  const violations = async (path: string, prepare?: (page: Page) => Promise<void>) => {
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(path));
     await prepare?.(page);
     // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
     await page.evaluate(axeSource);

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRun, useBrowserSession } from './harness.ts';
 
 describe.skipIf(!canRun('base'))('the site built under BASE_PATH=/mle-wiki/', () => {
-  let browser: Browser;
-  let server: SiteServer;
+  const session = useBrowserSession('base');
   const failed: string[] = [];
 
-  beforeAll(async () => {
-    server = await serveBuild('base');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const open = async (path: string): Promise<Page> => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.url().includes('/no/such/')) failed.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(server.url(path));
+    await page.goto(session.server.url(path));
     return page;
   };
 

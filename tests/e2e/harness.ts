@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { BUILDS, isBuilt, type BuildName } from '../site/build-site.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -32,4 +33,26 @@ export type SiteServer = StaticServer;
 export function serveBuild(build: BuildName): Promise<SiteServer> {
   const { outDir, base } = BUILDS[build];
   return serveDirectory(outDir, base);
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  server: SiteServer;
+}
+
+/**
+ * Serves a build and launches Chromium once for the enclosing describe block, and closes both after
+ * it. The returned object is filled in by beforeAll, so read its fields inside tests only.
+ */
+export function useBrowserSession(build: BuildName = 'root'): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.server = await serveBuild(build);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

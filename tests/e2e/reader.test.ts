@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { canRun, useBrowserSession } from './harness.ts';
 
 describe.skipIf(!canRun())('a reader in the browser', () => {
-  let browser: Browser;
-  let server: SiteServer;
+  const session = useBrowserSession();
   let context: BrowserContext;
   const foreign: string[] = [];
 
   beforeAll(async () => {
-    server = await serveBuild('root');
-    browser = await launchBrowser();
+    const { browser, server } = session;
     context = await browser.newContext();
     // Every request of the session must stay on this origin: no CDN, font, analytics or video host.
     context.on('request', (request) => {
@@ -18,14 +16,9 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const open = async (path: string): Promise<Page> => {
     const page = await context.newPage();
-    await page.goto(server.url(path));
+    await page.goto(session.server.url(path));
     return page;
   };
 
@@ -77,7 +70,7 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
 
   it('answers an unknown address with the 404 page', async () => {
     const page = await context.newPage();
-    const response = await page.goto(server.url('no/such/page/'));
+    const response = await page.goto(session.server.url('no/such/page/'));
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('not in the wiki');
     await page.close();

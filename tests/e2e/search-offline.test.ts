@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { canRun, useBrowserSession } from './harness.ts';
 
 /** Opens Starlight's search dialog, types a query, and returns the result links once Pagefind answers. */
 async function search(page: Page, query: string) {
@@ -13,18 +13,7 @@ async function search(page: Page, query: string) {
 }
 
 describe.skipIf(!canRun())('search and offline reading', () => {
-  let browser: Browser;
-  let server: SiteServer;
-
-  beforeAll(async () => {
-    server = await serveBuild('root');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession();
 
   it.each([
     ['a skill', 'model registry', /\/mlops\/intermediate\/$/],
@@ -32,8 +21,8 @@ describe.skipIf(!canRun())('search and offline reading', () => {
     ['a KPI', 'change failure rate', /\/kpis\/change-failure-rate\/$/],
     ['an episode', 'Valerii Babushkin', /\/podcast\/machine-learning-system-design-interview\/|\/guides\/ml-system-design-interview\//],
   ])('finds %s (%s) and opens its page', async (_kind, query, expected) => {
-    const page = await browser.newPage();
-    await page.goto(server.url(''));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(''));
     const results = await search(page, query);
     const hrefs = await results.evaluateAll((links) => links.slice(0, 5).map((link) => (link as HTMLAnchorElement).pathname));
     expect(hrefs.some((href) => expected.test(href)), `${query} → ${hrefs.join(', ')}`).toBe(true);
@@ -44,22 +33,22 @@ describe.skipIf(!canRun())('search and offline reading', () => {
   });
 
   it('offers a filter by section', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(''));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(''));
     await search(page, 'monitoring');
     await expect(page.locator('.pagefind-ui__filter-panel').textContent()).resolves.toMatch(/Role guide/);
     await page.close();
   });
 
   it('serves a visited page and search with the network off', async () => {
-    const context: BrowserContext = await browser.newContext();
+    const context: BrowserContext = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url(''));
+    await page.goto(session.server.url(''));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await context.setOffline(true);
-    await page.goto(server.url('kpis/'));
+    await page.goto(session.server.url('kpis/'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('KPIs');
     const results = await search(page, 'drift');
     expect(await results.count()).toBeGreaterThan(0);

@@ -1,29 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { canRun, launchBrowser, serveBuild, type SiteServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { canRun, useBrowserSession } from './harness.ts';
 
 describe.skipIf(!canRun())('progress tracking and the KPI explorer', () => {
-  let browser: Browser;
-  let server: SiteServer;
+  const session = useBrowserSession();
   let context: BrowserContext;
 
   beforeAll(async () => {
-    server = await serveBuild('root');
-    browser = await launchBrowser();
-    context = await browser.newContext({ acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    context = await session.browser.newContext({ acceptDownloads: true });
   });
 
   const countText = (page: Page) => page.locator('[data-progress-count]').first().textContent();
 
   it('keeps ticked roadmap items across a reload, per phase, and exports and re-imports them', async () => {
     const page = await context.newPage();
-    await page.goto(server.url('mlops/beginner/'));
+    await page.goto(session.server.url('mlops/beginner/'));
     const boxes = page.locator('[data-checklist] input[type="checkbox"]');
     const total = await boxes.count();
     expect(total).toBeGreaterThan(10);
@@ -53,7 +45,7 @@ describe.skipIf(!canRun())('progress tracking and the KPI explorer', () => {
 
   it('can be operated with the keyboard alone', async () => {
     const page = await context.newPage();
-    await page.goto(server.url('roadmap/learning-sequence/'));
+    await page.goto(session.server.url('roadmap/learning-sequence/'));
     const first = page.locator('[data-checklist] input[type="checkbox"]').first();
     await first.focus();
     await page.keyboard.press('Space');
@@ -64,7 +56,7 @@ describe.skipIf(!canRun())('progress tracking and the KPI explorer', () => {
 
   it('filters the KPI tables by category and frequency and sorts a column', async () => {
     const page = await context.newPage();
-    await page.goto(server.url('kpis/'));
+    await page.goto(session.server.url('kpis/'));
     const visibleRows = page.locator('.kpi-table tbody tr:visible');
     const all = await visibleRows.count();
     expect(all).toBe(22);
@@ -89,9 +81,9 @@ describe.skipIf(!canRun())('progress tracking and the KPI explorer', () => {
   });
 
   it('shows the full static KPI tables without JavaScript', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await page.goto(server.url('kpis/'));
+    await page.goto(session.server.url('kpis/'));
     await expect(page.locator('.kpi-table tbody tr:visible').count()).resolves.toBe(22);
     await expect(page.locator('[data-kpi-controls]').isVisible()).resolves.toBe(false);
     const citation = page.locator('.citation-link').first();
