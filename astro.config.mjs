@@ -57,7 +57,6 @@ export default defineConfig({
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
-      social: [{ icon: 'github', label: 'Source on GitHub', href: settings.repositoryUrl }],
       customCss: ['./src/styles/custom.css'],
       // Expressive Code renders <div> inside <code>, which is invalid HTML; Astro's Shiki output is valid.
       expressiveCode: false,

@@ -32,9 +32,14 @@ export function generatedPages(data: SiteData): PageEntry[] {
   const episodes = [...data.episodes.entries()].map(([slug, episode]) =>
     page(episodePageId(slug), episode.title, 'podcast', ['summary', 'cited-moments', 'cited-by', ...episode.moments.map((m) => momentAnchor(m.t))]),
   );
+  // An episode whose file is invalid still has a page once the file is fixed; links to it are not the problem.
+  const invalidEpisodes = [...data.invalid]
+    .filter((entry) => entry.startsWith('episodes/'))
+    .map((entry) => page(episodePageId(entry.slice('episodes/'.length)), entry, 'podcast'));
   return [
     page(PODCAST_INDEX_ID, 'Podcast episodes', 'podcast'),
     ...episodes,
+    ...invalidEpisodes,
     page(RULES_INDEX_ID, 'Reference checker rules', 'about'),
     ...RULES.map((rule) => page(rulePageId(rule.id), rule.title, 'about', ['broken', 'why', 'fix'])),
     page(GRAPH_PAGE_ID, 'Knowledge graph', 'about'),

@@ -16,7 +16,7 @@ describe('link graph from the one reference index', () => {
   it('computes backlinks from links in the text, sorted by title', () => {
     const edges = pageEdges(resolved);
     expect(backlinksOf('guides/model-monitoring', edges, index.pages).map((page) => page.title)).toEqual(['Home', 'Sources']);
-    expect(backlinksOf('podcast/data-team-roles', edges, index.pages).map((page) => page.title)).toEqual(['Home']);
+    expect(backlinksOf('podcast/data-team-roles', edges, index.pages).map((page) => page.title)).toEqual(['Home', 'Sources']);
   });
 
   it('does not count related lists and listed sources as backlinks', () => {
@@ -46,6 +46,7 @@ describe('link graph from the one reference index', () => {
       { source: '', target: 'podcast/data-team-roles' },
       { source: '', target: 'source:mle-role-blueprint' },
       { source: 'about/sources', target: 'guides/model-monitoring' },
+      { source: 'about/sources', target: 'podcast/data-team-roles' },
     ]);
   });
 });
