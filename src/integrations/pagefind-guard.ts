@@ -1,43 +1,36 @@
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-
-const ATTEMPTS = 3;
 
 /**
- * Pagefind sometimes leaves one of its files empty (seen here: the UI stylesheet or the WebAssembly
- * file), apparently when its service is closed before every write is flushed; search then breaks for
- * readers. After Starlight's indexing, this checks the search files and, if one is empty, indexes the
- * site again the same way Starlight does, until every file has content or the build fails.
+ * Starlight indexes the site through Pagefind's Node API, whose close() kills the Pagefind process
+ * while it may still be writing: in about one build in four a search file came out empty or cut off
+ * (seen here: 0 bytes, or exactly 65,536 bytes of pagefind-ui.js), which breaks search for readers.
+ * After Starlight's step, this indexes the site again with Pagefind's command-line program, which
+ * exits only once every file is written, with the same defaults Starlight uses.
  */
 export function pagefindGuard(): AstroIntegration {
   return {
     name: 'mle-wiki:pagefind-guard',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const outputPath = join(root, 'pagefind');
-        for (let attempt = 1; emptyFiles(outputPath).length > 0; attempt += 1) {
-          if (attempt > ATTEMPTS) throw new Error(`Pagefind left empty files after ${ATTEMPTS} attempts: ${emptyFiles(outputPath).join(', ')}`);
-          logger.warn(`Pagefind left empty files (${emptyFiles(outputPath).join(', ')}); indexing again (attempt ${attempt} of ${ATTEMPTS}).`);
-          try {
-            const { index } = await pagefind.createIndex();
-            if (!index) throw new Error('Pagefind could not create an index');
-            await index.addDirectory({ path: root });
-            await index.writeFiles({ outputPath });
-          } finally {
-            await pagefind.close();
-          }
-        }
+      'astro:build:done': ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const output = join(site, 'pagefind');
+        rmSync(output, { recursive: true, force: true });
+        execFileSync(process.execPath, [pagefindCli(), '--site', site, '--silent'], { stdio: 'inherit' });
+        const empty = readdirSync(output, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).size === 0);
+        if (empty.length > 0) throw new Error(`Pagefind wrote empty files: ${empty.map((entry) => entry.name).join(', ')}`);
+        logger.info('search index rewritten by the Pagefind command-line program');
       },
     },
   };
 }
 
-function emptyFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).size === 0)
-    .map((entry) => entry.name);
+/** The Pagefind CLI entry point; the package's exports hide it from require, so it is found on disk. */
+function pagefindCli(): string {
+  const cli = join(process.cwd(), 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+  if (!existsSync(cli)) throw new Error(`Pagefind's command-line program is missing at ${cli}; run npm ci`);
+  return cli;
 }
