@@ -76,6 +76,26 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     await page.close();
   });
 
+  it.each(['', 'role/tools-and-platforms/', 'kpis/', 'graph/'])('fits a 360 px wide screen without sideways scrolling: /%s', async (path) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(session.server.url(path));
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  it('prints a checklist with its ticked boxes and without the page chrome', async () => {
+    const page = await context.newPage();
+    await page.goto(session.server.url('mlops/advanced/'));
+    await page.locator('[data-checklist] input[type="checkbox"]').first().check();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-checklist] input[type="checkbox"]').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-checklist] input[type="checkbox"]').first().isChecked()).resolves.toBe(true);
+    await expect(page.locator('.page-connections').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-progress-actions]').isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
   it('made no request outside the site during the whole session', () => {
     expect(foreign).toEqual([]);
   });
