@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDirectory } from '../lib/static-server.ts';
+import { pageWeight } from '../lib/page-weight.ts';
 
 export const PAGE_KINDS: Record<string, string> = {
   home: '',
@@ -26,6 +27,11 @@ export async function runLighthouse(dir: string): Promise<void> {
   if (!existsSync('/usr/bin/chromium')) {
     console.log('\nLighthouse: SKIPPED, no Chromium at /usr/bin/chromium (sudo apt-get install -y chromium).');
     return;
+  }
+  console.log('\n## Page weight (JavaScript and CSS loaded)\n');
+  for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+    const { js, css } = pageWeight(dir, `${path}index.html`);
+    console.log(`${kind.padEnd(16)}js ${String(js).padStart(7)} B   css ${String(css).padStart(7)} B`);
   }
   const server = await serveDirectory(dir, process.env['BASE_PATH'] ?? '/');
   const chrome = await chromeLauncher.launch({

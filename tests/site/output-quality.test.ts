@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { htmlToHast, type HastNode } from 'satteri';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, isBuilt } from './build-site.ts';
+import { pageWeight } from '../../scripts/lib/page-weight.ts';
 
 const ROOT_BUILD = BUILDS.root.outDir;
 const built = isBuilt('root');
@@ -102,25 +103,11 @@ describe.skipIf(!built)('security of the built pages', () => {
 });
 
 describe.skipIf(!built)('size budgets', () => {
-  /** JavaScript and CSS bytes a page loads: its external files plus inline code. */
-  function weigh(file: string): { js: number; css: number } {
-    let js = 0;
-    let css = 0;
-    for (const e of elementsOf(file)) {
-      const src = String(e.properties['src'] ?? '');
-      const href = String(e.properties['href'] ?? '');
-      if (e.tagName === 'script') js += src ? statSync(join(ROOT_BUILD, src)).size : Buffer.byteLength(e.text);
-      if (e.tagName === 'style') css += Buffer.byteLength(e.text);
-      if (e.tagName === 'link' && ([] as string[]).concat(e.properties['rel'] as string[]).includes('stylesheet')) css += statSync(join(ROOT_BUILD, href)).size;
-    }
-    return { js, css };
-  }
-
   // Budgets sit a little above today's figures (printed below), so a regression shows up as a failure.
   const BUDGET = { js: 18_000, css: 85_000 };
 
   it.each(Object.entries(PAGE_KINDS))('%s stays within the JavaScript and CSS budget', (kind, file) => {
-    const weight = weigh(file);
+    const weight = pageWeight(ROOT_BUILD, file);
     console.log(`budget ${kind.padEnd(14)} js ${String(weight.js).padStart(7)} B   css ${String(weight.css).padStart(7)} B`);
     expect(weight.js).toBeLessThanOrEqual(BUDGET.js);
     expect(weight.css).toBeLessThanOrEqual(BUDGET.css);
