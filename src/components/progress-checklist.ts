@@ -8,12 +8,16 @@ function readDone(): Set<string> {
   }
 }
 
+/** Tells every checklist on the page that the shared progress changed, so each can redraw itself. */
+const CHANGED = 'mle-wiki:progress-changed';
+
 function writeDone(done: ReadonlySet<string>): void {
   try {
     localStorage.setItem(STORAGE_KEY, serialiseProgress(done));
   } catch {
     // Storage can be full or disabled (private mode); the boxes still work for this visit.
   }
+  window.dispatchEvent(new Event(CHANGED));
 }
 
 export function enhanceChecklist(root: HTMLElement): void {
@@ -45,14 +49,12 @@ export function enhanceChecklist(root: HTMLElement): void {
       if (box.checked) done.add(key);
       else done.delete(key);
       writeDone(done);
-      render();
     });
   }
   root.querySelector('[data-progress-reset]')?.addEventListener('click', () => {
     const done = readDone();
     for (const box of boxes) done.delete(box.dataset['progressKey'] ?? '');
     writeDone(done);
-    render();
     say('This checklist was reset.');
   });
   root.querySelector('[data-progress-export]')?.addEventListener('click', () => {
@@ -75,11 +77,10 @@ export function enhanceChecklist(root: HTMLElement): void {
       return;
     }
     writeDone(result.done);
-    document.querySelectorAll<HTMLElement>('[data-checklist]').forEach(() => render());
-    render();
     say(`Imported ${result.done.size} done items.`);
   });
-  // Another tab or checklist on the page may change the same store.
+  // This page's checklists and other tabs change the same store.
+  window.addEventListener(CHANGED, render);
   window.addEventListener('storage', (event) => {
     if (event.key === STORAGE_KEY) render();
   });
