@@ -17,7 +17,7 @@ describe.skipIf(!canRun())('search and offline reading', () => {
 
   it.each([
     ['a skill', 'model registry', /\/mlops\/intermediate\/$/],
-    ['a tool', 'Kubeflow', /\/mlops\/$/],
+    ['a tool', 'Kubeflow', /\/mlops\/(intermediate\/|advanced\/)?$/],
     ['a KPI', 'change failure rate', /\/kpis\/change-failure-rate\/$/],
     ['an episode', 'Valerii Babushkin', /\/podcast\/machine-learning-system-design-interview\/|\/guides\/ml-system-design-interview\//],
   ])('finds %s (%s) and opens its page', async (_kind, query, expected) => {
