@@ -12,3 +12,5 @@ export function createHeadingIds(): (text: string) => string {
 
 /** Ids every Starlight page has besides its headings. */
 export const PAGE_FRAME_IDS = ['_top'] as const;
+
+export const isFrameId = (id: string): boolean => (PAGE_FRAME_IDS as readonly string[]).includes(id);

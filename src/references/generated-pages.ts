@@ -1,3 +1,4 @@
+import { PAGE_FRAME_IDS } from './anchors.ts';
 import type { PageEntry } from './model.ts';
 import { RULES } from './rules.ts';
 import type { SiteData } from './site-data.ts';
@@ -25,7 +26,7 @@ export const sourceAnchor = (sourceId: string): string => sourceId;
 export const SOURCES_PAGE_ID = 'about/sources';
 
 function page(id: string, title: string, section: string, anchors: Iterable<string> = []): PageEntry {
-  return { id, title, section, anchors: new Set(['_top', ...anchors]), related: [], sources: [] };
+  return { id, title, section, anchors: new Set([...PAGE_FRAME_IDS, ...anchors]), related: [], sources: [] };
 }
 
 export function generatedPages(data: SiteData): PageEntry[] {

@@ -1,4 +1,5 @@
 import { htmlToHast, type HastNode } from 'satteri';
+import { isFrameId } from './anchors.ts';
 import { compareProblems, type Problem } from './model.ts';
 import { normaliseBase } from './routes.ts';
 import { severityOf } from './rules.ts';
@@ -96,7 +97,7 @@ function checkLink(
   const target = [inside, `${inside}${inside.endsWith('/') || inside === '' ? '' : '/'}index.html`].find((candidate) => files.has(candidate));
   if (target === undefined) return { rule: 'output-link-broken', message: `no file ${path} in the output` };
   const fragment = decodeURIComponent(url.hash.slice(1));
-  if (fragment === '' || fragment === '_top') return undefined;
+  if (fragment === '' || isFrameId(fragment)) return undefined;
   const page = byFile.get(target);
   if (page && !page.ids.has(fragment)) return { rule: 'output-anchor-broken', message: `${path} has no element with id "${fragment}"` };
   return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PageFieldsSchema } from '../schemas/page.ts';
+import { PAGE_FRAME_IDS } from './anchors.ts';
 import { componentAnchors, generatedPages } from './generated-pages.ts';
 import type { PageEntry, Problem } from './model.ts';
 import type { ParsedDocument } from './parse.ts';
@@ -48,7 +49,7 @@ export function buildIndex(documents: readonly ParsedDocument[], data: SiteData,
       title: frontmatter?.title ?? pageId,
       file: document.file,
       ...(frontmatter?.section ? { section: frontmatter.section } : {}),
-      anchors: new Set(['_top', ...document.headings.map((h) => h.id), ...document.explicitIds, ...(extraAnchors.get(pageId) ?? [])]),
+      anchors: new Set([...PAGE_FRAME_IDS, ...document.headings.map((h) => h.id), ...document.explicitIds, ...(extraAnchors.get(pageId) ?? [])]),
       related: frontmatter?.related ?? [],
       sources: frontmatter?.sources ?? [],
     });

@@ -1,6 +1,7 @@
 import { closest } from 'fastest-levenshtein';
 import { episodePageId, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import type { Episode, Segment } from '../schemas/episode.ts';
+import { isFrameId } from './anchors.ts';
 import type { Reference } from './model.ts';
 import type { ReferenceIndex } from './page-index.ts';
 import { pageIdFromFile, pageIdFromPath, pagePath, trimSlashes, DOCS_DIR } from './routes.ts';
@@ -115,7 +116,7 @@ function resolveSitePath(url: string, reference: Reference, fromPageId: string, 
     return fail('page-missing', `no page at ${absolute}${relativeHint}${suggestPath(pageId, index.pages)}`);
   }
   if (anchor !== undefined && anchor !== '' && !page.anchors.has(anchor)) {
-    return fail('anchor-missing', `${pagePath(pageId)} has no heading with id "#${anchor}"${suggest(anchor, [...page.anchors].filter((a) => a !== '_top'), '#')}`);
+    return fail('anchor-missing', `${pagePath(pageId)} has no heading with id "#${anchor}"${suggest(anchor, [...page.anchors].filter((a) => !isFrameId(a)), '#')}`);
   }
   return { ok: true, target: anchor ? { kind: 'page', pageId, anchor } : { kind: 'page', pageId } };
 }

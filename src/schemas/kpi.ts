@@ -22,4 +22,3 @@ export const KpiListSchema = z.array(KpiSchema).superRefine((kpis, ctx) => {
 });
 
 export type Kpi = z.infer<typeof KpiSchema>;
-export type KpiCategory = (typeof KPI_CATEGORIES)[number];

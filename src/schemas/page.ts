@@ -19,5 +19,3 @@ export const PageFieldsSchema = z.object({
   related: z.array(z.string().min(1)).default([]),
   sources: z.array(z.string().min(1)).default([]),
 });
-
-export type PageFields = z.infer<typeof PageFieldsSchema>;
