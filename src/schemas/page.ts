@@ -1,14 +1,38 @@
 import { z } from 'astro/zod';
 
-export const SECTIONS = ['role', 'roadmap', 'mlops', 'kpis', 'guides', 'podcast', 'about'] as const;
+export const SECTIONS = [
+  'role',
+  'roadmap',
+  'mlops',
+  'practice',
+  'ai-engineering',
+  'data',
+  'infrastructure',
+  'responsible-ml',
+  'experimentation',
+  'kpis',
+  'careers',
+  'guides',
+  'reference',
+  'podcast',
+  'about',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_LABELS: Record<Section, string> = {
   role: 'Role guide',
   roadmap: 'ML engineer roadmap',
   mlops: 'MLOps phases',
+  practice: 'MLOps in practice',
+  'ai-engineering': 'AI engineering',
+  data: 'Data for ML',
+  infrastructure: 'Infrastructure and cost',
+  'responsible-ml': 'Responsible ML',
+  experimentation: 'Experimentation',
   kpis: 'KPIs',
+  careers: 'Careers',
   guides: 'Guides',
+  reference: 'Reference',
   podcast: 'Podcast episodes',
   about: 'About',
 };
