@@ -6,21 +6,23 @@ import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
-import { siteSettings } from './src/site-settings.ts';
-import { loadSiteData } from './src/references/load-project.ts';
+import { siteSettings } from './src/site/settings.ts';
+import { siteData } from './src/site/site.ts';
+import { TRAILING_SLASH } from './src/site/routes.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
-import { sidebar } from './src/navigation.ts';
+import { existsSync } from 'node:fs';
+import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline } from './src/integrations/offline.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
 
 const settings = siteSettings(process.env);
-const { data } = loadSiteData(process.cwd());
+const root = process.cwd();
 
 export default defineConfig({
   site: settings.site,
   base: settings.base,
-  trailingSlash: 'always',
+  trailingSlash: TRAILING_SLASH,
   security: {
     // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
     // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.
@@ -44,7 +46,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkReferences({ data, base: settings.base })],
+      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base })],
       rehypePlugins: [rehypeSlug, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
@@ -65,7 +67,7 @@ export default defineConfig({
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
         { tag: 'script', attrs: { src: `${settings.base}sw-register.js`, defer: true } },
       ],
-      sidebar: sidebar(data),
+      sidebar: sidebar(siteData(root).data, WRITTEN_SECTIONS.filter((section) => existsSync(`src/content/docs/${section}`))),
       routeMiddleware: './src/route-middleware.ts',
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',

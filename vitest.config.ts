@@ -1,15 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `unit` tests pure modules and never builds the site, so any folder of it runs alone in
+ * seconds. `site` tests the built output and drives Chromium; its global set-up builds the site once
+ * (at the root, under a base path, and again for reproducibility), and runs only when one of its files
+ * is selected.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],
-    // Browser journeys share two cores with builds and other suites; generous limits avoid false alarms.
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
-    // The build smoke test and browser tests share the machine's two cores with the unit tests.
-    fileParallelism: true,
+    // The machine has two cores; builds and browsers share them with the unit tests.
     maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/{lib,site,checker,plugins,schemas,components,scripts}/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/built/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/built/global-setup.ts'],
+          // Browser journeys share two cores with builds and other suites; generous limits avoid false alarms.
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSiteData } from '../src/references/load-project.ts';
+import { loadSiteData } from '../src/site/data.ts';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
 

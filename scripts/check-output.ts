@@ -1,36 +1,35 @@
 #!/usr/bin/env node
 /**
  * npm run check:output [-- --dir dist --format text|json|github]
- * After `astro build`: every internal href/src in the built HTML must point to a file, every #fragment to an id.
+ * After `astro build`: every internal href/src in the built HTML must point to a file, every #fragment to
+ * an id. Problems are reported at the source line that produced them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBuiltSite, readBuiltPage } from '../src/references/output-check.ts';
-import { formatGithub } from '../src/references/reporters/github.ts';
-import { formatJson } from '../src/references/reporters/json.ts';
-import { formatText } from '../src/references/reporters/text.ts';
-import { siteSettings } from '../src/site-settings.ts';
+import { checkBuiltSite, readBuiltPage } from '../src/checker/output-check.ts';
+import { hasErrors } from '../src/checker/problem.ts';
+import { reporterNamed } from '../src/checker/reporters/index.ts';
+import { listFiles, toPosix } from '../src/lib/files.ts';
+import { loadSite } from '../src/site/load.ts';
+import { siteSettings } from '../src/site/settings.ts';
 
-const FORMATS = { text: formatText, json: formatJson, github: formatGithub } as const;
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, format: { type: 'string', default: 'text' } } });
-const format = values.format as keyof typeof FORMATS;
-if (!(format in FORMATS)) {
-  console.error(`Unknown --format "${values.format}"; use one of: ${Object.keys(FORMATS).join(', ')}`);
+const format = reporterNamed(values.format);
+if (!format.ok) {
+  console.error(format.message);
   process.exit(2);
 }
-
-let entries;
-try {
-  entries = readdirSync(values.dir, { recursive: true, withFileTypes: true });
-} catch {
+const files = listFiles(values.dir, '.', /./, { all: true });
+if (files.length === 0) {
   console.error(`No build output in ${values.dir}/. Run "npm run build" first.`);
   process.exit(2);
 }
-const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(values.dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+const settings = siteSettings(process.env);
 const pages = files.filter((file) => file.endsWith('.html')).map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
 const emptyFiles = files.filter((file) => statSync(join(values.dir, file)).size === 0);
-const outDirLabel = relative(process.cwd(), values.dir).split('\\').join('/') || '.';
-const problems = checkBuiltSite(pages, new Set(files), siteSettings(process.env).base, outDirLabel, emptyFiles);
-console.log(FORMATS[format](problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: pages.length }));
-process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
+const outDir = toPosix(relative(process.cwd(), values.dir)) || '.';
+const { index } = loadSite(process.cwd(), settings);
+const problems = checkBuiltSite({ pages, files: new Set(files), basePath: settings.base, emptyFiles, outDir, index });
+console.log(format.reporter(problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: pages.length }));
+process.exitCode = hasErrors(problems) ? 1 : 0;

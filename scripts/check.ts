@@ -1,26 +1,22 @@
 #!/usr/bin/env node
 /**
- * npm run check [-- --format text|json|github]
+ * npm run check [-- --format text|json|github] [--root <dir>]
  * Checks every page link, anchor, citation and source reference in src/content; exit 1 on any error.
  */
 import { parseArgs } from 'node:util';
-import { checkIndex } from '../src/references/check.ts';
-import { loadProject } from '../src/references/load-project.ts';
-import { formatGithub } from '../src/references/reporters/github.ts';
-import { formatJson } from '../src/references/reporters/json.ts';
-import { formatText } from '../src/references/reporters/text.ts';
-
-const FORMATS = { text: formatText, json: formatJson, github: formatGithub } as const;
+import { checkSite } from '../src/checker/check.ts';
+import { hasErrors } from '../src/checker/problem.ts';
+import { reporterNamed } from '../src/checker/reporters/index.ts';
+import { loadSite } from '../src/site/load.ts';
+import { siteSettings } from '../src/site/settings.ts';
 
 const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' }, root: { type: 'string', default: process.cwd() } } });
-const format = values.format as keyof typeof FORMATS;
-if (!(format in FORMATS)) {
-  console.error(`Unknown --format "${values.format}"; use one of: ${Object.keys(FORMATS).join(', ')}`);
+const format = reporterNamed(values.format);
+if (!format.ok) {
+  console.error(format.message);
   process.exit(2);
 }
-
-const { index, fileCount } = loadProject(values.root);
-const { problems } = checkIndex(index);
-const docsBase = process.env['SITE_URL'] ?? '';
-console.log(FORMATS[format](problems, { docsBase, fileCount }));
-process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
+const { index, files } = loadSite(values.root, siteSettings(process.env));
+const { problems } = checkSite(index);
+console.log(format.reporter(problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: files.length }));
+process.exitCode = hasErrors(problems) ? 1 : 0;

@@ -1,17 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { ChecklistSchema } from './schemas/checklist.ts';
-import { EpisodeSchema } from './schemas/episode.ts';
-import { KpiSchema } from './schemas/kpi.ts';
 import { PageFieldsSchema } from './schemas/page.ts';
-import { SourceSchema } from './schemas/source.ts';
 
+/**
+ * Starlight's pages. The data files (episodes, sources, KPIs, checklists) are not Astro collections: the
+ * site model reads them once per process with its own loader (src/site/data.ts), through the same schemas,
+ * so the config, the pages and the checker see the same validated data.
+ */
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageFieldsSchema }) }),
-  episodes: defineCollection({ loader: glob({ pattern: '*.json', base: './src/content/episodes' }), schema: EpisodeSchema }),
-  sources: defineCollection({ loader: glob({ pattern: '*.json', base: './src/content/sources' }), schema: SourceSchema }),
-  checklists: defineCollection({ loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/checklists' }), schema: ChecklistSchema }),
-  kpis: defineCollection({ loader: file('./src/content/kpis/kpis.yaml'), schema: KpiSchema }),
 };

@@ -1,19 +1,38 @@
 import { SECTION_LABELS, type Section } from './schemas/page.ts';
-import { episodePageId, GRAPH_PAGE_ID, PODCAST_INDEX_ID, RULES_INDEX_ID } from './references/generated-pages.ts';
-import type { SiteData } from './references/site-data.ts';
+import { episodePageId, GRAPH_PAGE_ID, PODCAST_INDEX_ID, RULES_INDEX_ID } from './site/generated-pages.ts';
+import type { SiteData } from './site/data.ts';
 
 type SidebarItem =
   | { autogenerate: { directory: string } }
   | { label: string; link: string }
   | { label: string; items: SidebarItem[]; collapsed?: boolean };
 
-const WRITTEN_SECTIONS: Section[] = ['role', 'roadmap', 'mlops', 'kpis', 'guides'];
+/** Sections whose pages are written in MDX, in the order a reader meets them. */
+export const WRITTEN_SECTIONS = [
+  'role',
+  'roadmap',
+  'mlops',
+  'practice',
+  'ai-engineering',
+  'data',
+  'infrastructure',
+  'responsible-ml',
+  'experimentation',
+  'kpis',
+  'careers',
+  'guides',
+  'reference',
+] as const satisfies readonly Section[];
 
-/** The sidebar follows the page sections; generated pages are listed from the data they are made from. */
-export function sidebar(data: SiteData): SidebarItem[] {
+/**
+ * The sidebar follows the page sections; generated pages are listed from the data they are made from.
+ * Every group starts collapsed; Starlight opens the one that holds the current page, so a reader sees
+ * where they are and the names of the other sections, not every page at once.
+ */
+export function sidebar(data: SiteData, sections: readonly Section[] = WRITTEN_SECTIONS): SidebarItem[] {
   const episodes = [...data.episodes.values()].sort((a, b) => a.short_title.localeCompare(b.short_title));
   return [
-    ...WRITTEN_SECTIONS.map((section) => ({ label: SECTION_LABELS[section], items: [{ autogenerate: { directory: section } }] })),
+    ...sections.map((section) => ({ label: SECTION_LABELS[section], collapsed: true, items: [{ autogenerate: { directory: section } }] })),
     {
       label: SECTION_LABELS.podcast,
       collapsed: true,
@@ -24,6 +43,7 @@ export function sidebar(data: SiteData): SidebarItem[] {
     },
     {
       label: SECTION_LABELS.about,
+      collapsed: true,
       items: [
         { autogenerate: { directory: 'about' } },
         { label: 'Knowledge graph', link: `/${GRAPH_PAGE_ID}/` },

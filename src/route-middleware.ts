@@ -1,9 +1,15 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { withBase } from './plugins/with-base.ts';
+import { rewriteLink } from './site/rewrite-link.ts';
 
-/** Hero action links are frontmatter, which no Markdown plugin sees; give them the base path here. */
+/**
+ * Frontmatter links (hero actions, prev and next) are not Markdown, so no remark plugin sees them;
+ * they are published here through the same `rewriteLink` as every link in the text.
+ */
 export const onRequest = defineRouteMiddleware((context) => {
-  const hero = context.locals.starlightRoute.entry.data.hero;
-  if (!hero) return;
-  for (const action of hero.actions) action.link = withBase(action.link, import.meta.env.BASE_URL);
+  const route = context.locals.starlightRoute;
+  const base = import.meta.env.BASE_URL;
+  for (const action of route.entry.data.hero?.actions ?? []) action.link = rewriteLink(action.link, base);
+  const { prev, next } = route.entry.data;
+  if (typeof prev === 'object' && prev.link && route.pagination.prev) route.pagination.prev.href = rewriteLink(prev.link, base);
+  if (typeof next === 'object' && next.link && route.pagination.next) route.pagination.next.href = rewriteLink(next.link, base);
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { normaliseBase } from '../../src/references/routes.ts';
+import { normaliseBase } from '../../src/site/routes.ts';
 
 export interface StaticServer {
   origin: string;

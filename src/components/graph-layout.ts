@@ -1,5 +1,5 @@
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
-import type { GraphEdge, GraphNode } from '../references/graph-model.ts';
+import type { GraphEdge, GraphNode } from '../site/knowledge-graph.ts';
 
 export interface PlacedNode extends GraphNode {
   x: number;

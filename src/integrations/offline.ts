@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { normaliseBase } from '../references/routes.ts';
+import { normaliseBase } from '../site/routes.ts';
 import { serviceWorkerSource } from './service-worker-source.ts';
 
 /**

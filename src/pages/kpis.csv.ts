@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { siteData } from '../site/site.ts';
 import { stringify } from 'csv-stringify/sync';
 
 const COLUMNS = ['id', 'name', 'category', 'measures', 'whyItMatters', 'target', 'frequency'] as const;
 
 /** The KPI data as CSV (RFC 4180), for spreadsheets. */
-export const GET: APIRoute = async () => {
-  const kpis = (await getCollection('kpis')).map((entry) => entry.data);
+export const GET: APIRoute = () => {
+  const { kpis } = siteData().data;
   const rows = [COLUMNS.slice(), ...kpis.map((kpi) => COLUMNS.map((column) => kpi[column]))];
   return new Response(stringify(rows, { record_delimiter: '\r\n' }), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

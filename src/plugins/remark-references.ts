@@ -1,63 +1,127 @@
-import type { Link, Root } from 'mdast';
+import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
 import type { ElementContent } from 'hast';
+import { htmlToHast, type HastNode } from 'satteri';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { SiteData } from '../references/site-data.ts';
-import { SOURCES_PAGE_ID, sourceAnchor } from '../references/generated-pages.ts';
-import { normaliseBase, pagePath } from '../references/routes.ts';
-import { citationView, type CitationView } from './citation-view.ts';
-import { withBase } from './with-base.ts';
-
-const LINK_PROPS = new Set(['href', 'link', 'src']);
+import { citationView, resolveCitation, type CitationView } from '../site/citations.ts';
+import type { SiteData } from '../site/data.ts';
+import { createHeadingIds, headingText } from '../site/heading-ids.ts';
+import { LINK_ATTRIBUTES, parseLink } from '../site/links.ts';
+import { rewriteLink } from '../site/rewrite-link.ts';
+import { normaliseBase } from '../site/routes.ts';
 
 export interface RemarkReferencesOptions {
-  data: SiteData;
+  /** The current data; a function so that the dev server's re-reads reach pages rendered after a save. */
+  data: () => SiteData;
   base: string;
 }
 
 /**
- * Renders the wiki's reference syntax: `podcast:` links become citations that open the episode at the
- * second, `source:` links point at the entry on the Sources page, and site-root links get the base path.
- * Unresolvable references are left for the checker to report; here they render as plain text.
+ * Renders the wiki's links with the site model's functions, the ones the checker calls:
+ * - every heading gets its id from `headingText` before anything inside it is rendered;
+ * - a `podcast:` Markdown link becomes a citation that plays the moment and links to its notes (inside a
+ *   heading, only the play link, so the heading's text stays its words);
+ * - every other link, definition, image, component prop and raw HTML attribute is published through
+ *   `rewriteLink` (base path, `source:` and `podcast:` targets).
+ * Unresolvable citations render as marked text for the checker to report.
  */
 export function remarkReferences({ data, base }: RemarkReferencesOptions) {
   const root = normaliseBase(base);
   return () => (tree: Root) => {
+    const siteData = data();
+    const headingId = createHeadingIds();
+    const definitions = new Map<string, Definition>();
+    visit(tree, 'definition', (node: Definition) => {
+      definitions.set(node.identifier, node);
+    });
     let citationCount = 0;
-    visit(tree, 'link', (node: Link) => {
-      const { url } = node;
-      if (url.startsWith('podcast:')) {
-        const [slug = '', t] = url.slice('podcast:'.length).split('@');
-        const episode = data.episodes.get(slug);
-        const view = episode && citationView(episode, t, root);
-        citationCount += 1;
-        if (view && t === undefined) {
-          // A link's accessible name must contain its visible text, so the episode follows the words shown.
-          const text = toString(node);
-          renderCitation(node, { ...view, label: text, accessibleName: `${text} (${view.accessibleName})` }, `citation-${citationCount}`, true);
-        } else if (view) renderCitation(node, view, `citation-${citationCount}`, false);
-        else node.data = { hName: 'span', hProperties: { className: ['citation-unresolved'], href: undefined } };
+    const renderLink = (node: Link | LinkReference, url: string, inHeading: boolean): void => {
+      const link = parseLink(url);
+      if (link.kind !== 'citation') return;
+      const resolved = resolveCitation(link.body, siteData);
+      citationCount += 1;
+      if (!resolved.ok || !resolved.episode) {
+        node.data = { hName: 'span', hProperties: { className: ['citation-unresolved'], href: undefined } };
         return;
       }
-      if (url.startsWith('source:')) {
-        const id = url.slice('source:'.length);
-        node.url = `${pagePath(SOURCES_PAGE_ID, root)}#${sourceAnchor(id)}`;
-        node.data = { hProperties: { className: ['source-ref'] } };
-        return;
-      }
-      node.url = withBase(url, root);
+      const view = citationView(resolved.episode, resolved.moment, root);
+      const text = toString(node);
+      // A link's accessible name must contain its visible text, so a whole-episode citation keeps its words.
+      const shown = resolved.moment ? view : { ...view, label: text, accessibleName: `${text} (${view.accessibleName})` };
+      renderCitation(node, shown, `citation-${citationCount}`, { wholeEpisode: !resolved.moment, compact: inHeading });
+    };
+    // Headings first, in document order: their ids come from their words before anything in them renders.
+    visit(tree, 'heading', (node: Heading) => {
+      setHeadingId(node, headingId);
+      visit(node, (inner) => {
+        if (inner.type !== 'link' && inner.type !== 'linkReference') return;
+        const url = inner.type === 'link' ? inner.url : definitions.get(inner.identifier)?.url;
+        if (url !== undefined) renderLink(inner, url, true);
+      });
     });
-    visit(tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {
-      for (const attribute of (node as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && LINK_PROPS.has(attribute.name ?? '') && typeof attribute.value === 'string') {
-          attribute.value = withBase(attribute.value, root);
+    visit(tree, (node: Nodes) => {
+      // A citation rendered above already carries its element.
+      if (node.data && 'hName' in node.data) return;
+      switch (node.type) {
+        case 'link':
+          if (parseLink(node.url).kind === 'citation') renderLink(node, node.url, false);
+          else node.url = rewriteLink(node.url, root);
+          return undefined;
+        case 'linkReference': {
+          const url = definitions.get(node.identifier)?.url;
+          if (url !== undefined && parseLink(url).kind === 'citation') renderLink(node, url, false);
+          return undefined;
         }
+        case 'image':
+          node.url = rewriteLink(node.url, root);
+          return undefined;
+        case 'html':
+          node.value = rewriteHtmlLinks(node.value, root);
+          return undefined;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          for (const attribute of node.attributes) {
+            if (attribute.type === 'mdxJsxAttribute' && LINK_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string') {
+              attribute.value = rewriteLink(attribute.value, root);
+            }
+          }
+          return undefined;
+        default:
+          return undefined;
       }
     });
+    // Definitions are rewritten last: citations read their raw `podcast:` URL above.
+    for (const definition of definitions.values()) {
+      if (parseLink(definition.url).kind !== 'citation') definition.url = rewriteLink(definition.url, root);
+    }
   };
 }
 
-function renderCitation(node: Link, view: CitationView, id: string, wholeEpisode: boolean): void {
+function setHeadingId(node: Heading, headingId: (text: string) => string): void {
+  const data = (node.data ??= {});
+  const properties = (data.hProperties ??= {});
+  if (typeof properties['id'] !== 'string') properties['id'] = headingId(headingText(node));
+}
+
+/** Raw HTML in Markdown files: each link attribute the HTML parser finds is published through `rewriteLink`. */
+function rewriteHtmlLinks(html: string, base: string): string {
+  const values = new Set<string>();
+  const collect = (node: HastNode): void => {
+    if (node.type === 'element') {
+      for (const [name, value] of Object.entries(node.properties)) if (LINK_ATTRIBUTES.has(name) && typeof value === 'string') values.add(value);
+    }
+    if ('children' in node) for (const child of node.children as HastNode[]) collect(child);
+  };
+  collect(htmlToHast(html, { fragment: true }));
+  let result = html;
+  for (const value of values) {
+    const rewritten = rewriteLink(value, base);
+    if (rewritten !== value) result = result.replaceAll(`="${value}"`, `="${rewritten}"`).replaceAll(`='${value}'`, `='${rewritten}'`);
+  }
+  return result;
+}
+
+function renderCitation(node: Link | LinkReference, view: CitationView, id: string, options: { wholeEpisode: boolean; compact: boolean }): void {
   const text = (value: string): ElementContent => ({ type: 'text', value });
   const element = (tagName: string, properties: Record<string, unknown>, children: ElementContent[]): ElementContent => ({
     type: 'element',
@@ -68,20 +132,29 @@ function renderCitation(node: Link, view: CitationView, id: string, wholeEpisode
   const play = element('svg', { className: ['citation-icon'], viewBox: '0 0 16 16', width: 12, height: 12, ariaHidden: 'true', focusable: 'false' }, [
     element('path', { d: 'M4 2.5v11l9-5.5z', fill: 'currentColor' }, []),
   ]);
+  const label = options.wholeEpisode ? ` ${view.label}` : view.label;
+  if (options.compact) {
+    node.data = {
+      hName: 'a',
+      hProperties: { className: ['citation-link', 'citation-compact'], href: view.href, ariaLabel: view.accessibleName, rel: ['noopener', 'noreferrer'], target: '_blank' },
+      hChildren: [play, text(label)],
+    };
+    return;
+  }
   const card = element('span', { className: ['citation-card'], id, role: 'tooltip', dataPagefindIgnore: '' }, [
     element('span', { className: ['citation-card-title'] }, [text(view.episodeTitle)]),
-    element('span', { className: ['citation-card-meta'] }, [text(wholeEpisode ? view.guests : `${view.guests} · ${view.label}`)]),
+    element('span', { className: ['citation-card-meta'] }, [text(options.wholeEpisode ? view.guests : `${view.guests} · ${view.label}`)]),
     ...(view.note ? [element('span', { className: ['citation-card-note'] }, [text(view.note)])] : []),
   ]);
   const playLink = element(
     'a',
     { className: ['citation-link'], href: view.href, ariaLabel: view.accessibleName, ariaDescribedby: id, rel: 'noopener noreferrer', target: '_blank' },
-    [play, text(wholeEpisode ? ` ${view.label}` : view.label)],
+    [play, text(label)],
   );
-  const notesLink = element('a', { className: ['citation-notes'], href: view.episodePageHref, ariaLabel: `Episode notes: ${view.accessibleName}` }, [text('notes')]);
+  const notesLink = element('a', { className: ['citation-notes'], href: view.episodePageHref, ariaLabel: `Episode notes: ${view.accessibleName}`, dataPagefindIgnore: '' }, [text('notes')]);
   node.data = {
     hName: 'span',
-    hProperties: { className: ['citation', wholeEpisode ? 'citation-episode' : 'citation-moment'] },
+    hProperties: { className: ['citation', options.wholeEpisode ? 'citation-episode' : 'citation-moment'] },
     hChildren: [playLink, notesLink, card],
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { formatTimestamp, parseTimestamp } from '../references/timestamp.ts';
+import { formatTimestamp, parseTimestamp } from '../lib/timestamp.ts';
 
 const canonicalTimestamp = z.string().superRefine((text, ctx) => {
   const parsed = parseTimestamp(text);

@@ -43,3 +43,17 @@ export const PageFieldsSchema = z.object({
   related: z.array(z.string().min(1)).default([]),
   sources: z.array(z.string().min(1)).default([]),
 });
+
+/**
+ * The frontmatter fields the site model reads from every page: Starlight's own title, slug and draft,
+ * and this wiki's fields. Starlight validates the rest of its fields itself.
+ */
+export const PageFrontmatterSchema = z.looseObject({
+  title: z.string().min(1),
+  description: z.string().min(1).optional(),
+  slug: z.string().optional(),
+  draft: z.boolean().default(false),
+  ...PageFieldsSchema.shape,
+});
+
+export type PageFrontmatter = z.infer<typeof PageFrontmatterSchema>;

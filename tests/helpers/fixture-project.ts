@@ -2,9 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkIndex } from '../../src/references/check.ts';
-import { loadProject } from '../../src/references/load-project.ts';
-import type { Problem } from '../../src/references/model.ts';
+import { checkSite } from '../../src/checker/check.ts';
+import type { Problem } from '../../src/checker/problem.ts';
+import { loadSite } from '../../src/site/load.ts';
+import { siteSettings } from '../../src/site/settings.ts';
+import type { SiteIndex } from '../../src/site/site-index.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const BASE_FIXTURE = join(FIXTURES, 'base');
@@ -19,23 +21,37 @@ export function fixtureCases(folder: string): string[] {
   return readdirSync(join(FIXTURES, folder)).sort();
 }
 
-/**
- * Checks the base fixture project with `files` (repo-relative path -> content) added or replaced, in a
- * temporary copy, and returns every problem. `remove` deletes base files first.
- */
-export function checkFixture(files: Record<string, string>, remove: string[] = []): Problem[] {
+export interface FixtureOptions {
+  /** Base files to delete first. */
+  remove?: string[];
+  /** Deployment settings as environment variables (BASE_PATH, SITE_URL). */
+  env?: Record<string, string>;
+}
+
+/** Runs `use` on a temporary copy of the base fixture project with `files` (repo-relative path -> content) added or replaced. */
+export function withFixtureProject<T>(files: Record<string, string>, options: FixtureOptions, use: (root: string) => T): T {
   const root = mkdtempSync(join(tmpdir(), 'mle-wiki-fixture-'));
   try {
     cpSync(BASE_FIXTURE, root, { recursive: true });
-    for (const file of remove) rmSync(join(root, file));
+    for (const file of options.remove ?? []) rmSync(join(root, file));
     for (const [file, content] of Object.entries(files)) {
       mkdirSync(dirname(join(root, file)), { recursive: true });
       writeFileSync(join(root, file), content);
     }
-    return checkIndex(loadProject(root).index).problems;
+    return use(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The site index of the base fixture with `files` added or replaced. */
+export function fixtureIndex(files: Record<string, string> = {}, options: FixtureOptions = {}): SiteIndex {
+  return withFixtureProject(files, options, (root) => loadSite(root, siteSettings(options.env ?? {})).index);
+}
+
+/** Checks the base fixture project with `files` added or replaced, and returns every problem. */
+export function checkFixture(files: Record<string, string>, options: FixtureOptions = {}): Problem[] {
+  return checkSite(fixtureIndex(files, options)).problems;
 }
 
 /** The parts of a problem a test asserts on: where, and which rule. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataFile } from '../../src/references/data-file.ts';
+import { parseDataFile } from '../../src/site/data.ts';
 import { EpisodeSchema } from '../../src/schemas/episode.ts';
 import { SourceSchema } from '../../src/schemas/source.ts';
 import { ChecklistSchema } from '../../src/schemas/checklist.ts';

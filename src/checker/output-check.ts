@@ -1,0 +1,133 @@
+import type { Element, Root } from 'hast';
+import { START, type Position } from '../lib/position.ts';
+import { parseHtml, stringProperty, visitElements } from '../lib/html.ts';
+import { citationView } from '../site/citations.ts';
+import { isFrameId } from '../site/heading-ids.ts';
+import { parseLink } from '../site/links.ts';
+import { rewriteLink } from '../site/rewrite-link.ts';
+import { normaliseBase, pageIdOfUrl } from '../site/routes.ts';
+import { resolveCitation } from '../site/citations.ts';
+import type { SiteIndex } from '../site/site-index.ts';
+import { compareProblems, problem, type Problem } from './problem.ts';
+
+/** What the output check needs to know about one built HTML file. */
+export interface BuiltPage {
+  /** Path inside the output directory, with forward slashes, e.g. `role/skills/index.html`. */
+  file: string;
+  ids: Set<string>;
+  links: { url: string; attribute: string; tag: string }[];
+}
+
+const LINK_ATTRIBUTES: Record<string, string[]> = { a: ['href'], link: ['href'], img: ['src'], script: ['src'], source: ['src'], iframe: ['src'] };
+
+/** Reads ids and link targets from a built HTML document, with a real HTML parser. */
+export function readBuiltPage(file: string, html: string | Root): BuiltPage {
+  const ids = new Set<string>();
+  const links: BuiltPage['links'] = [];
+  visitElements(typeof html === 'string' ? parseHtml(html) : html, (element: Element) => {
+    const id = stringProperty(element, 'id');
+    if (id) ids.add(id);
+    for (const attribute of LINK_ATTRIBUTES[element.tagName] ?? []) {
+      const url = stringProperty(element, attribute);
+      if (url !== undefined) links.push({ url, attribute, tag: element.tagName });
+    }
+  });
+  return { file, ids, links };
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export interface OutputCheckInput {
+  pages: readonly BuiltPage[];
+  /** Every output path, HTML or not. */
+  files: ReadonlySet<string>;
+  basePath: string;
+  emptyFiles?: readonly string[];
+  outDir?: string;
+  /** The site index of the sources the output was built from, to report problems where they were written. */
+  index?: SiteIndex;
+}
+
+/**
+ * Checks that every internal link of every built page points to a file in the output and, when it has
+ * a fragment, to an id in that file. Each problem is reported at the source that produced it: the line
+ * of the page that wrote the link, or the page or route file when a component or the layout made it.
+ */
+export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir = 'dist', index }: OutputCheckInput): Problem[] {
+  const base = normaliseBase(basePath);
+  const byFile = new Map(pages.map((page) => [page.file, page]));
+  const locate = sourceLocator(index, base);
+  const problems: Problem[] = emptyFiles.map((file) => problem('output-file-empty', `${outDir}/${file}`, START, 'the file is empty; a build step that writes it was cut short'));
+  const unwritten = new Map<string, { rule: Problem['rule']; message: string; pages: string[]; source: string }>();
+  for (const page of pages) {
+    const pageUrl = `https://site${base}${page.file.replace(/index\.html$/, '')}`;
+    for (const link of page.links) {
+      if (EXTERNAL.test(link.url) || link.url.startsWith('data:')) continue;
+      const fault = checkLink(new URL(link.url, pageUrl), base, files, byFile);
+      if (!fault) continue;
+      const message = `${fault.message}: <${link.tag} ${link.attribute}="${link.url}"> in ${outDir}/${page.file}`;
+      const source = locate(page.file, link.url);
+      if (source.written) {
+        problems.push(problem(fault.rule, source.file, source.position, message));
+        continue;
+      }
+      // A link no page wrote comes from a component or the layout; report it once, with where it shows.
+      const key = `${fault.rule}\u0000${link.url}`;
+      const entry = unwritten.get(key) ?? { rule: fault.rule, message: fault.message, pages: [], source: source.file };
+      entry.pages.push(page.file);
+      unwritten.set(key, entry);
+    }
+  }
+  for (const [key, entry] of unwritten) {
+    const url = key.split('\u0000')[1] ?? '';
+    const where = entry.pages.length === 1 ? `${outDir}/${entry.pages[0]}` : `${entry.pages.length} pages, such as ${outDir}/${entry.pages[0]}`;
+    problems.push(problem(entry.rule, entry.source, START, `${entry.message}: "${url}" on ${where}, made by a component, a generated page or the layout rather than written in the page's text`));
+  }
+  return problems.sort(compareProblems);
+}
+
+function checkLink(url: URL, base: string, files: ReadonlySet<string>, byFile: ReadonlyMap<string, BuiltPage>): { rule: 'output-link-broken' | 'output-anchor-broken'; message: string } | undefined {
+  const path = decodeURIComponent(url.pathname);
+  if (!path.startsWith(base)) return { rule: 'output-link-broken', message: `the path is outside the base path ${base}` };
+  const inside = path.slice(base.length);
+  const target = [inside, `${inside}${inside.endsWith('/') || inside === '' ? '' : '/'}index.html`].find((candidate) => files.has(candidate));
+  if (target === undefined) return { rule: 'output-link-broken', message: `no file ${path} in the output` };
+  const fragment = decodeURIComponent(url.hash.slice(1));
+  if (fragment === '' || isFrameId(fragment)) return undefined;
+  const page = byFile.get(target);
+  if (page && !page.ids.has(fragment)) return { rule: 'output-anchor-broken', message: `${path} has no element with id "${fragment}"` };
+  return undefined;
+}
+
+/**
+ * Maps a link in a built page back to its source: the page's MDX file and the line where a reference
+ * renders to that href (through the same rewriting the renderer uses), or the file that generates the page.
+ */
+function sourceLocator(index: SiteIndex | undefined, base: string): (builtFile: string, href: string) => { file: string; position: Position; written: boolean } {
+  if (!index) return (builtFile) => ({ file: builtFile, position: START, written: false });
+  const documents = new Map(index.documents.map((document) => [document.pageId, document]));
+  return (builtFile, href) => {
+    const pageId = pageIdOfUrl(`/${builtFile}`.replace(/\.html$/, '/').replace(/\/index\/$/, '/'));
+    const page = index.pages.get(pageId);
+    const document = documents.get(pageId);
+    if (document) {
+      const reference = document.references.find((ref) => renderedHrefs(ref.url, ref.origin === 'markdown', index, base).includes(href));
+      if (reference) return { file: reference.file, position: reference.position, written: true };
+    }
+    return { file: page?.source ?? builtFile, position: START, written: false };
+  };
+}
+
+/** Every href a written link can render to: its rewritten form, and for a citation its play and notes links. */
+function renderedHrefs(url: string, isMarkdownLink: boolean, index: SiteIndex, base: string): string[] {
+  const hrefs = [rewriteLink(url, base)];
+  const link = parseLink(url);
+  if (isMarkdownLink && link.kind === 'citation') {
+    const resolved = resolveCitation(link.body, index.data);
+    if (resolved.ok && resolved.episode) {
+      const view = citationView(resolved.episode, resolved.moment, base);
+      hrefs.push(view.href, view.episodePageHref);
+    }
+  }
+  return hrefs;
+}

@@ -1,0 +1,27 @@
+import { KPI_CATEGORIES } from '../schemas/kpi.ts';
+import type { SiteData } from './data.ts';
+import { kpiAnchor, kpiCategoryAnchor } from './generated-pages.ts';
+
+/**
+ * Ids that MDX components render on the page that uses them, declared once: each component builds its
+ * ids with these functions, and the checker adds them to the anchors of every page that uses it.
+ */
+
+export const checklistHeadingId = (checklistId: string): string => `checklist-${checklistId}`;
+export const checklistGroupId = (checklistId: string, groupId: string): string => `${checklistId}--${groupId}`;
+export const checklistItemId = (checklistId: string, itemId: string): string => `${checklistId}--${itemId}`;
+
+type AnchorsOf = (props: Readonly<Record<string, string>>, data: SiteData) => string[];
+
+export const COMPONENT_ANCHORS: Readonly<Record<string, AnchorsOf>> = {
+  KpiExplorer: (_props, data) => [
+    ...data.kpis.map((kpi) => kpiAnchor(kpi.id)),
+    ...KPI_CATEGORIES.filter((category) => data.kpis.some((kpi) => kpi.category === category)).map(kpiCategoryAnchor),
+  ],
+  ProgressChecklist: (props, data) => {
+    const id = props['id'] ?? '';
+    const checklist = data.checklists.get(id);
+    if (!checklist) return [];
+    return [checklistHeadingId(id), ...checklist.groups.flatMap((group) => [checklistGroupId(id, group.id), ...group.items.map((item) => checklistItemId(id, item.id))])];
+  },
+};

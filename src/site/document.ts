@@ -1,0 +1,209 @@
+import { htmlToHast, markdownToMdast, mdxToMdast, type HastNode, type MdastNode } from 'satteri';
+import { START, positionAt, type Position } from '../lib/position.ts';
+import { parseYaml } from '../lib/yaml.ts';
+import { problem, type Problem } from '../checker/problem.ts';
+import { createHeadingIds, headingText } from './heading-ids.ts';
+import { LINK_ATTRIBUTES } from './links.ts';
+
+/**
+ * Where a reference was written. `related` and `sources` are frontmatter lists of ids; every other
+ * origin holds a URL, so it is resolved (and rewritten by the renderer) the same way wherever it stands.
+ */
+export type ReferenceOrigin = 'markdown' | 'definition' | 'image' | 'jsx-prop' | 'html' | 'frontmatter-link' | 'related' | 'sources';
+
+export interface Reference {
+  url: string;
+  origin: ReferenceOrigin;
+  /** Where in its origin the value sits, for messages: "href of <LinkCard>", "hero.actions.0.link". */
+  via?: string;
+  file: string;
+  position: Position;
+}
+
+export interface Heading {
+  text: string;
+  id: string;
+  depth: number;
+  position: Position;
+}
+
+/** An MDX component used on the page, with its string props: components may render link targets. */
+export interface ComponentUse {
+  name: string;
+  props: Readonly<Record<string, string>>;
+  position: Position;
+}
+
+/** Everything the site model knows about one Markdown or MDX page, read from its source. */
+export interface PageDocument {
+  file: string;
+  /** The parsed YAML frontmatter, or undefined when it is missing or malformed. */
+  frontmatter: Record<string, unknown> | undefined;
+  /** Finds where a frontmatter field (or list item) was written, for messages. */
+  frontmatterPosition: (path: readonly (string | number)[]) => Position;
+  headings: Heading[];
+  /** Ids set explicitly in JSX or HTML (`<div id="x">`), which are link targets too. */
+  explicitIds: string[];
+  components: ComponentUse[];
+  references: Reference[];
+  problems: Problem[];
+}
+
+/** Frontmatter fields that hold links, as Starlight reads them: hero action links and prev/next links. */
+const FRONTMATTER_LINKS = (data: Record<string, unknown>): { path: (string | number)[]; url: unknown }[] => {
+  const hero = data['hero'] as { actions?: { link?: unknown }[] } | undefined;
+  const actions = Array.isArray(hero?.actions) ? hero.actions : [];
+  return [
+    ...actions.map((action, index) => ({ path: ['hero', 'actions', index, 'link'], url: action?.link })),
+    ...(['prev', 'next'] as const).map((field) => ({ path: [field, 'link'], url: (data[field] as { link?: unknown } | undefined)?.link })),
+  ];
+};
+
+interface WalkState {
+  file: string;
+  headingId: (text: string) => string;
+  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references'>;
+}
+
+export function parseDocument(file: string, source: string): PageDocument {
+  const problems: Problem[] = [];
+  let tree: MdastNode | undefined;
+  try {
+    tree = file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source);
+  } catch (error) {
+    problems.push(syntaxProblem(file, error));
+  }
+  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [] };
+  const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
+  const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
+  const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
+  if (tree) walk(tree, { file, headingId: createHeadingIds(), document: found });
+  return {
+    file,
+    frontmatter: frontmatter.data,
+    frontmatterPosition: frontmatter.locate,
+    ...found,
+    references: [...frontmatter.references, ...found.references],
+    problems,
+  };
+}
+
+function syntaxProblem(file: string, error: unknown): Problem {
+  const text = error instanceof Error ? error.message : String(error);
+  // Satteri prefixes its messages with the 1-based "line:column" of the fault.
+  const match = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*/.exec(text);
+  const position = match ? { line: Number(match[1]), column: Number(match[2]) } : START;
+  const message = (match ? text.slice(match[0].length) : text).replace(/\s*\([a-z-]+:[a-z-]+\)$/, '');
+  return problem('syntax-error', file, position, `${message}. Fix the syntax here; until then no link on this page can be checked`);
+}
+
+function walk(node: MdastNode, state: WalkState): void {
+  const { document } = state;
+  switch (node.type) {
+    case 'code':
+    case 'inlineCode':
+    case 'yaml':
+    case 'mdxjsEsm':
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return;
+    case 'heading': {
+      const text = headingText(node);
+      document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
+      break;
+    }
+    case 'link':
+      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node) });
+      break;
+    case 'image':
+    case 'definition':
+      document.references.push({ url: node.url, origin: node.type, file: state.file, position: positionOf(node) });
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      readJsxElement(node, state);
+      break;
+    case 'html':
+      readHtml(node.value, positionOf(node), state);
+      return;
+  }
+  if ('children' in node) for (const child of node.children as MdastNode[]) walk(child, state);
+}
+
+function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
+  const props: Record<string, string> = {};
+  const name = element.name ?? 'fragment';
+  for (const attribute of element.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+    props[attribute.name] = attribute.value;
+    if (attribute.name === 'id') state.document.explicitIds.push(attribute.value);
+    if (LINK_ATTRIBUTES.has(attribute.name)) {
+      state.document.references.push({ url: attribute.value, origin: 'jsx-prop', via: `${attribute.name} of <${name}>`, file: state.file, position: positionOf(element) });
+    }
+  }
+  state.document.components.push({ name, props, position: positionOf(element) });
+}
+
+function readHtml(html: string, start: Position, state: WalkState): void {
+  const visit = (node: HastNode): void => {
+    if (node.type === 'element') {
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (typeof value !== 'string') continue;
+        if (name === 'id') state.document.explicitIds.push(value);
+        if (LINK_ATTRIBUTES.has(name)) {
+          const offset = html.indexOf(value);
+          state.document.references.push({ url: value, origin: 'html', via: `${name} of <${node.tagName}>`, file: state.file, position: positionAt(html, offset, start) });
+        }
+      }
+    }
+    if ('children' in node) for (const child of node.children as HastNode[]) visit(child);
+  };
+  visit(htmlToHast(html, { fragment: true }));
+}
+
+function positionOf(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
+  const start = node.position?.start;
+  return start ? { line: start.line, column: start.column } : START;
+}
+
+interface FrontmatterResult {
+  data: Record<string, unknown> | undefined;
+  locate: (path: readonly (string | number)[]) => Position;
+  references: Reference[];
+}
+
+function readFrontmatter(file: string, yamlNode: { value: string; position?: { start: Position } | undefined } | undefined, parsed: boolean, problems: Problem[]): FrontmatterResult {
+  const none: FrontmatterResult = { data: undefined, locate: () => START, references: [] };
+  if (!yamlNode) {
+    if (parsed) problems.push(problem('frontmatter-invalid', file, START, 'the page has no frontmatter; start it with a --- block holding title, description, section, related and sources'));
+    return none;
+  }
+  // The YAML text starts on the line after the opening `---`.
+  const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
+  const yaml = parseYaml(yamlNode.value, { line: firstLine, column: 1 });
+  if (!yaml.ok) {
+    for (const fault of yaml.faults) problems.push(problem('frontmatter-invalid', file, fault.position, `the frontmatter is not valid YAML: ${fault.reason}`));
+    return none;
+  }
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    problems.push(problem('frontmatter-invalid', file, { line: firstLine, column: 1 }, 'the frontmatter must be a set of "key: value" fields'));
+    return none;
+  }
+  const data = yaml.data as Record<string, unknown>;
+  return { data, locate: yaml.locate, references: frontmatterReferences(data, file, yaml.locate) };
+}
+
+function frontmatterReferences(data: Record<string, unknown>, file: string, locate: (path: readonly (string | number)[]) => Position): Reference[] {
+  const references: Reference[] = [];
+  for (const field of ['related', 'sources'] as const) {
+    const list = data[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, index) => {
+      if (typeof item === 'string') references.push({ url: item, origin: field, via: field, file, position: locate([field, index]) });
+    });
+  }
+  for (const { path, url } of FRONTMATTER_LINKS(data)) {
+    if (typeof url === 'string') references.push({ url, origin: 'frontmatter-link', via: path.join('.'), file, position: locate(path) });
+  }
+  return references;
+}

@@ -1,0 +1,113 @@
+import { RULES } from '../checker/rules.ts';
+import type { Episode } from '../schemas/episode.ts';
+import type { Kpi } from '../schemas/kpi.ts';
+import type { SiteData } from './data.ts';
+import type { PageEntry } from './page.ts';
+import { PAGE_FRAME_IDS } from './heading-ids.ts';
+
+/**
+ * Pages and files the site generates from data rather than from MDX, declared once. The Astro routes
+ * read their ids, titles and headings from here, and the checker resolves links against the same
+ * declarations, so a link the checker accepts is a link the site renders.
+ */
+
+export const episodePageId = (slug: string): string => `podcast/${slug}`;
+export const momentAnchor = (t: string): string => `at-${t.replaceAll(':', '-')}`;
+export const chapterAnchor = (t: string): string => `chapter-${t.replaceAll(':', '-')}`;
+export const rulePageId = (rule: string): string => `contributing/rules/${rule}`;
+export const kpiPageId = (kpiId: string): string => `kpis/${kpiId}`;
+export const kpiAnchor = (kpiId: string): string => kpiId;
+export const kpiCategoryAnchor = (category: string): string => `category-${category}`;
+/** Each written source has a heading on the Sources page whose id is the source id. */
+export const sourceAnchor = (sourceId: string): string => sourceId;
+/** The id of a page's node on the graph page, so every page can link to its own neighbourhood. */
+export const graphNodeAnchor = (pageId: string): string => `node-${pageId === '' ? 'home' : pageId.replaceAll('/', '--')}`;
+
+export const HOME_PAGE_ID = '';
+export const KPI_PAGE_ID = 'kpis';
+export const GRAPH_PAGE_ID = 'graph';
+export const PODCAST_INDEX_ID = 'podcast';
+export const RULES_INDEX_ID = 'contributing/rules';
+export const SOURCES_PAGE_ID = 'about/sources';
+export const NOT_FOUND_PAGE_ID = '404';
+/** Pages that are not part of the wiki's web of links (their links are checked, but they are no graph node). */
+export const UNLINKED_PAGE_IDS: ReadonlySet<string> = new Set([NOT_FOUND_PAGE_ID]);
+/** Pages a reader arrives at rather than follows a link to: they need no incoming link. */
+export const ENTRY_PAGE_IDS: ReadonlySet<string> = new Set([HOME_PAGE_ID, ...UNLINKED_PAGE_IDS]);
+
+/** A heading of a generated page: its id and its text, for the route to render and the checker to resolve. */
+export interface SectionHeading {
+  slug: string;
+  text: string;
+  depth: 2 | 3;
+}
+
+const heading = (slug: string, text: string): SectionHeading => ({ slug, text, depth: 2 });
+
+export function episodeHeadings(episode: Episode): SectionHeading[] {
+  return [
+    heading('summary', 'Summary'),
+    ...(episode.chapters.length > 0 ? [heading('chapters', 'Chapters')] : []),
+    heading('cited-moments', 'Cited moments'),
+    heading('cited-by', 'Pages that cite this episode'),
+  ];
+}
+
+export const RULE_PAGE_HEADINGS: readonly SectionHeading[] = [heading('broken', 'Broken example'), heading('why', 'Why it is a problem'), heading('fix', 'How to fix it')];
+
+export function kpiPeers(kpi: Kpi, kpis: readonly Kpi[]): Kpi[] {
+  return kpis.filter((other) => other.category === kpi.category && other.id !== kpi.id);
+}
+
+export function kpiHeadings(kpi: Kpi, kpis: readonly Kpi[]): SectionHeading[] {
+  return kpiPeers(kpi, kpis).length > 0 ? [heading('same-category', `Other ${kpi.category} metrics`)] : [];
+}
+
+/** The route files that render generated pages, for messages about what they output. */
+export const GENERATED_ROUTES = {
+  episode: 'src/pages/podcast/[slug].astro',
+  podcastIndex: 'src/pages/podcast/index.astro',
+  rule: 'src/pages/contributing/rules/[rule].astro',
+  rulesIndex: 'src/pages/contributing/rules/index.astro',
+  graph: 'src/pages/graph.astro',
+  kpi: 'src/pages/kpis/[kpi].astro',
+} as const;
+
+/** Files (not pages) the site generates, as paths from the site root. */
+export const GENERATED_FILES: ReadonlySet<string> = new Set(['kpis.csv', 'kpis.json']);
+
+function page(id: string, title: string, section: string, route: string, headings: readonly SectionHeading[] = [], extraAnchors: readonly string[] = []): PageEntry {
+  return {
+    id,
+    title,
+    section,
+    source: route,
+    generated: true,
+    draft: false,
+    anchors: new Set([...PAGE_FRAME_IDS, ...headings.map((h) => h.slug), ...extraAnchors]),
+    related: [],
+    sources: [],
+  };
+}
+
+export function generatedPages(data: SiteData): PageEntry[] {
+  const episodes = [...data.episodes.values()].map((episode) =>
+    page(episodePageId(episode.slug), episode.title, 'podcast', GENERATED_ROUTES.episode, episodeHeadings(episode), [
+      ...episode.moments.map((m) => momentAnchor(m.t)),
+      ...episode.chapters.map((c) => chapterAnchor(c.t)),
+    ]),
+  );
+  // An episode whose file is invalid still has a page once the file is fixed; links to it are not the problem.
+  const invalidEpisodes = [...data.invalid]
+    .filter((entry) => entry.startsWith('episodes/'))
+    .map((entry) => page(episodePageId(entry.slice('episodes/'.length)), entry, 'podcast', GENERATED_ROUTES.episode));
+  return [
+    page(PODCAST_INDEX_ID, 'Podcast episodes', 'podcast', GENERATED_ROUTES.podcastIndex),
+    ...episodes,
+    ...invalidEpisodes,
+    page(RULES_INDEX_ID, 'Reference checker rules', 'about', GENERATED_ROUTES.rulesIndex),
+    ...RULES.map((rule) => page(rulePageId(rule.id), rule.id, 'about', GENERATED_ROUTES.rule, RULE_PAGE_HEADINGS)),
+    page(GRAPH_PAGE_ID, 'Knowledge graph', 'about', GENERATED_ROUTES.graph),
+    ...data.kpis.map((kpi) => page(kpiPageId(kpi.id), kpi.name, 'kpis', GENERATED_ROUTES.kpi, kpiHeadings(kpi, data.kpis))),
+  ];
+}

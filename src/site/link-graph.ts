@@ -1,0 +1,64 @@
+import type { PageEntry } from './page.ts';
+import { targetPageId, type ResolvedReference, type Target } from './resolve.ts';
+import { UNLINKED_PAGE_IDS } from './generated-pages.ts';
+
+/** `related` and `listed-source` come from frontmatter lists; the others from links in the page. */
+export type EdgeKind = 'link' | 'citation' | 'source' | 'related' | 'listed-source';
+
+/** A page pointing at another page of the site (or at a source entry on the Sources page). */
+export interface Edge {
+  from: string;
+  /** The page the target is shown on. */
+  to: string;
+  kind: EdgeKind;
+  target: Target;
+}
+
+const edgeKind = ({ reference, target }: ResolvedReference): EdgeKind => {
+  if (reference.origin === 'related') return 'related';
+  if (reference.origin === 'sources') return 'listed-source';
+  if (target.kind === 'moment' || target.kind === 'episode') return 'citation';
+  return target.kind === 'source' ? 'source' : 'link';
+};
+
+/**
+ * Every edge of the web of pages, from the resolved references: one per (from, target page or source,
+ * kind), self-links and links from pages outside the web (404) dropped. Backlinks, the connection rules,
+ * the knowledge graph and each page's neighbourhood all read these edges.
+ */
+export function pageEdges(resolved: readonly ResolvedReference[]): Edge[] {
+  const edges = new Map<string, Edge>();
+  for (const item of resolved) {
+    const to = targetPageId(item.target);
+    const from = item.from.pageId;
+    if (to === undefined || to === from || UNLINKED_PAGE_IDS.has(from)) continue;
+    const kind = edgeKind(item);
+    const key = `${from}\u0000${kind === 'source' || kind === 'listed-source' ? `source:${item.target.kind === 'source' ? item.target.sourceId : ''}` : to}\u0000${kind}`;
+    if (!edges.has(key)) edges.set(key, { from, to, kind, target: item.target });
+  }
+  return [...edges.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind));
+}
+
+/** Whether an edge is written in the page text (a link, citation or source reference), not a frontmatter list. */
+export const isBodyEdge = (edge: Edge): boolean => edge.kind !== 'related' && edge.kind !== 'listed-source';
+
+/** Pages whose text links to or cites `pageId`, sorted by title. */
+export function backlinksOf(pageId: string, edges: readonly Edge[], pages: ReadonlyMap<string, PageEntry>): PageEntry[] {
+  const from = new Set(edges.filter((edge) => edge.to === pageId && isBodyEdge(edge)).map((edge) => edge.from));
+  return [...from]
+    .map((id) => pages.get(id))
+    .filter((page): page is PageEntry => page !== undefined)
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** Every cited moment of an episode with the pages citing it, in time order. */
+export function citationsOf(slug: string, resolved: readonly ResolvedReference[]): Map<string, { seconds: number; pages: Set<string> }> {
+  const moments = new Map<string, { seconds: number; pages: Set<string> }>();
+  for (const { from, target } of resolved) {
+    if (target.kind !== 'moment' || target.slug !== slug) continue;
+    const entry = moments.get(target.t) ?? { seconds: target.seconds, pages: new Set<string>() };
+    entry.pages.add(from.pageId);
+    moments.set(target.t, entry);
+  }
+  return new Map([...moments.entries()].sort((a, b) => a[1].seconds - b[1].seconds));
+}

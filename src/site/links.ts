@@ -1,0 +1,63 @@
+import { normaliseBase } from './routes.ts';
+
+/** The props and attributes that hold a link, in MDX components and in HTML. */
+export const LINK_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'link', 'src']);
+
+export const CITATION_SCHEME = 'podcast:';
+export const SOURCE_SCHEME = 'source:';
+
+/** A written link taken apart by what it points at. The checker resolves these; the renderer rewrites them. */
+export type ParsedLink =
+  | { kind: 'citation'; body: string }
+  | { kind: 'source'; id: string }
+  | { kind: 'external'; url: string }
+  /** A full URL of a local server or of the site itself, which should be written as a site path. */
+  | { kind: 'absolute-self'; url: string; path: string }
+  /** A path from the site root (`/role/skills/#x`) or relative to the page (`../skills/`). */
+  | { kind: 'site' | 'relative'; path: string; query: string; hash: string }
+  /** Only a fragment (`#x`) or nothing: the page itself. */
+  | { kind: 'fragment'; hash: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+export function parseLink(url: string, siteUrl?: string): ParsedLink {
+  if (url.startsWith(CITATION_SCHEME)) return { kind: 'citation', body: url.slice(CITATION_SCHEME.length) };
+  if (url.startsWith(SOURCE_SCHEME)) return { kind: 'source', id: url.slice(SOURCE_SCHEME.length) };
+  if (SCHEME.test(url) || url.startsWith('//')) return parseAbsolute(url, siteUrl);
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const hash = hashAt === -1 ? '' : url.slice(hashAt + 1);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : beforeHash.slice(queryAt + 1);
+  if (path === '' && query === '') return { kind: 'fragment', hash };
+  return { kind: path.startsWith('/') ? 'site' : 'relative', path, query, hash };
+}
+
+function parseAbsolute(url: string, siteUrl: string | undefined): ParsedLink {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
+  } catch {
+    return { kind: 'external', url };
+  }
+  const isWeb = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  const isSelf = siteUrl !== undefined && !LOCAL_HOSTS.has(new URL(siteUrl).hostname) && parsed.host === new URL(siteUrl).host;
+  if (isWeb && (LOCAL_HOSTS.has(parsed.hostname) || isSelf)) {
+    return { kind: 'absolute-self', url, path: `${parsed.pathname}${parsed.search}${parsed.hash}` };
+  }
+  return { kind: 'external', url };
+}
+
+/** The written form of a site link's tail: `?query#hash`, each part only if present. */
+export const linkTail = (link: { query: string; hash: string }): string => `${link.query ? `?${link.query}` : ''}${link.hash ? `#${link.hash}` : ''}`;
+
+/**
+ * The href a site-root link is published with: the base path in front. Other links stay as written;
+ * relative links resolve in the browser against the page URL, which already holds the base path.
+ */
+export function withBase(path: string, base: string): string {
+  const root = normaliseBase(base);
+  return path.startsWith('/') && !path.startsWith('//') ? `${root}${path.slice(1)}` : path;
+}

@@ -1,0 +1,54 @@
+import { slug } from 'github-slugger';
+
+/**
+ * Page ids are site paths without the slashes at their ends ('' is the home page). The Astro config,
+ * the renderer's plugins, the generated routes and the checker all derive routes from these functions.
+ */
+
+export const DOCS_DIR = 'src/content/docs/';
+/** Files here are published as they are, at the same path under the site root. */
+export const PUBLIC_DIR = 'public/';
+/** Every page URL ends with a slash; `astro dev` and `astro preview` answer 404 otherwise. */
+export const TRAILING_SLASH = 'always';
+
+/** The page id of a content file, as Starlight routes it (each path segment slugged, `index` dropped). */
+export function pageIdFromFile(file: string, slugOverride?: string): string {
+  if (slugOverride !== undefined) return trimSlashes(slugOverride);
+  const relative = file.startsWith(DOCS_DIR) ? file.slice(DOCS_DIR.length) : file;
+  const withoutExtension = relative.replace(/\.(mdx?|markdown)$/i, '');
+  const segments = withoutExtension.split('/').map((segment) => slug(segment));
+  if (segments.at(-1) === 'index') segments.pop();
+  return segments.join('/');
+}
+
+export function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
+/** Normalises a base path to the form `/` or `/name/`. */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = trimSlashes(base ?? '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The URL path of a page under a base path, always with a trailing slash. */
+export function pagePath(id: string, base = '/'): string {
+  const root = normaliseBase(base);
+  return id === '' ? root : `${root}${id}/`;
+}
+
+/** The path of a published file (not a page) under a base path: `kpis.csv` → `/mle-wiki/kpis.csv`. */
+export function filePath(path: string, base = '/'): string {
+  return `${normaliseBase(base)}${trimSlashes(path)}`;
+}
+
+/**
+ * The page id of the page a request path shows: `/mle-wiki/role/` under the base `/mle-wiki/` is `role`.
+ * It does not decide whether a page exists; the site index does.
+ */
+export function pageIdOfUrl(pathname: string, base = '/'): string {
+  const root = normaliseBase(base);
+  let path = pathname;
+  if (root !== '/' && (path === root.slice(0, -1) || path.startsWith(root))) path = `/${path.slice(root.length)}`;
+  return trimSlashes(path.replace(/\/index\.html$/, '/'));
+}

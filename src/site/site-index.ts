@@ -1,0 +1,93 @@
+import { problem, type Problem } from '../checker/problem.ts';
+import { describeIssue } from '../lib/zod-issues.ts';
+import { PageFieldsSchema, PageFrontmatterSchema, type PageFrontmatter } from '../schemas/page.ts';
+import { COMPONENT_ANCHORS } from './component-anchors.ts';
+import type { SiteData } from './data.ts';
+import type { PageDocument } from './document.ts';
+import { generatedPages } from './generated-pages.ts';
+import { PAGE_FRAME_IDS } from './heading-ids.ts';
+import type { PageEntry } from './page.ts';
+import { pageIdFromFile } from './routes.ts';
+import type { SiteSettings } from './settings.ts';
+
+export interface IndexedDocument extends PageDocument {
+  pageId: string;
+}
+
+/**
+ * The one site index: every routed page with its anchors, every parsed document with its references,
+ * the data they point into, and the published files. The checker, the backlinks, the episode pages
+ * and the graph all read it.
+ */
+export interface SiteIndex {
+  pages: ReadonlyMap<string, PageEntry>;
+  documents: readonly IndexedDocument[];
+  data: SiteData;
+  /** Published files that are not pages, as paths from the site root: `public/` and generated files. */
+  files: ReadonlySet<string>;
+  settings: SiteSettings;
+  /** Problems found while reading the site: syntax, frontmatter and data files. */
+  problems: readonly Problem[];
+}
+
+export interface SiteIndexInput {
+  documents: readonly PageDocument[];
+  data: SiteData;
+  dataProblems?: readonly Problem[];
+  files: ReadonlySet<string>;
+  settings: SiteSettings;
+}
+
+export function buildSiteIndex({ documents, data, dataProblems = [], files, settings }: SiteIndexInput): SiteIndex {
+  const problems: Problem[] = [...dataProblems];
+  const pages = new Map<string, PageEntry>();
+  const indexed: IndexedDocument[] = [];
+  for (const document of documents) {
+    problems.push(...document.problems);
+    const frontmatter = validateFrontmatter(document, problems);
+    const pageId = pageIdFromFile(document.file, frontmatter?.slug);
+    indexed.push({ ...document, pageId });
+    pages.set(pageId, writtenPage(pageId, document, frontmatter, data));
+  }
+  for (const generated of generatedPages(data)) {
+    if (!pages.has(generated.id)) pages.set(generated.id, generated);
+  }
+  return { pages, documents: indexed, data, files, settings, problems };
+}
+
+function writtenPage(id: string, document: PageDocument, frontmatter: PageFrontmatter | undefined, data: SiteData): PageEntry {
+  const componentIds = document.components.flatMap((use) => COMPONENT_ANCHORS[use.name]?.(use.props, data) ?? []);
+  return {
+    id,
+    title: frontmatter?.title ?? id,
+    source: document.file,
+    generated: false,
+    draft: frontmatter?.draft ?? false,
+    ...(frontmatter?.section ? { section: frontmatter.section } : {}),
+    anchors: new Set([...PAGE_FRAME_IDS, ...document.headings.map((h) => h.id), ...document.explicitIds, ...componentIds]),
+    related: frontmatter?.related ?? [],
+    sources: frontmatter?.sources ?? [],
+  };
+}
+
+function validateFrontmatter(document: PageDocument, problems: Problem[]): PageFrontmatter | undefined {
+  if (!document.frontmatter) return undefined;
+  const result = PageFrontmatterSchema.safeParse(document.frontmatter);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((key) => typeof key !== 'symbol');
+    problems.push(problem('frontmatter-invalid', document.file, document.frontmatterPosition(path), describeIssue(issue)));
+  }
+  // Keep what is usable so one bad field does not hide the page's other references.
+  const partial = document.frontmatter;
+  return {
+    title: typeof partial['title'] === 'string' ? partial['title'] : document.file,
+    ...(typeof partial['slug'] === 'string' ? { slug: partial['slug'] } : {}),
+    draft: partial['draft'] === true,
+    section: PageFieldsSchema.shape.section.safeParse(partial['section']).data ?? 'about',
+    related: stringList(partial['related']),
+    sources: stringList(partial['sources']),
+  };
+}
+
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
