@@ -2,6 +2,30 @@ import { z } from 'astro/zod';
 
 export const KPI_CATEGORIES = ['delivery', 'outcome', 'reliability', 'quality', 'cost', 'collaboration'] as const;
 
+/** Where the numbers behind a KPI come from. */
+export const KPI_DATA_SOURCES = {
+  'ci': 'CI pipeline runs',
+  'deploy-logs': 'deploy logs',
+  'incident-tracker': 'incident tracker',
+  'prediction-logs': 'prediction logs',
+  'labels': 'ground-truth labels',
+  'experiment-tracker': 'experiment tracker',
+  'model-registry': 'model registry',
+  'monitoring': 'monitoring and alerting',
+  'billing': 'cloud billing',
+  'issue-tracker': 'issue tracker',
+  'product-analytics': 'product analytics',
+  'surveys': 'stakeholder surveys',
+} as const;
+
+/** How to compute a KPI: the formula, where its data comes from, a worked example, and how it misleads. */
+export const KpiRecipeSchema = z.strictObject({
+  formula: z.string().min(10, 'a recipe needs its formula, written out'),
+  dataSources: z.array(z.enum(Object.keys(KPI_DATA_SOURCES) as [keyof typeof KPI_DATA_SOURCES, ...(keyof typeof KPI_DATA_SOURCES)[]])).min(1),
+  example: z.string().min(40, 'the worked example needs numbers and the result'),
+  pitfalls: z.string().min(40, 'say how the number gets gamed or misread'),
+});
+
 export const KpiSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by "-"'),
   name: z.string().min(2),
@@ -10,6 +34,7 @@ export const KpiSchema = z.strictObject({
   whyItMatters: z.string().min(5),
   target: z.string().min(1),
   frequency: z.string().min(3),
+  recipe: KpiRecipeSchema.optional(),
 });
 
 /** The KPI file holds the list in reading order; ids must be unique because each is a page anchor. */
