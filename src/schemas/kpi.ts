@@ -34,7 +34,7 @@ export const KpiSchema = z.strictObject({
   whyItMatters: z.string().min(5),
   target: z.string().min(1),
   frequency: z.string().min(3),
-  recipe: KpiRecipeSchema.optional(),
+  recipe: KpiRecipeSchema,
 });
 
 /** The KPI file holds the list in reading order; ids must be unique because each is a page anchor. */

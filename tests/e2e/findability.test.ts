@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadSiteData } from '../../src/references/load-project.ts';
-import { kpiPageId } from '../../src/references/generated-pages.ts';
+import { loadSiteData } from '../../src/site/data.ts';
+import { kpiPageId } from '../../src/site/generated-pages.ts';
 import { canRun, useBrowserSession } from './harness.ts';
-import { ROOT } from '../site/build-site.ts';
+import { ROOT } from '../built/build-site.ts';
 
 const { data } = loadSiteData(ROOT);
 

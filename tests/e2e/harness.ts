@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { BUILDS, isBuilt, type BuildName } from '../site/build-site.ts';
+import { BUILDS, isBuilt, type BuildName } from '../built/build-site.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';

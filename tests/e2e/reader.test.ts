@@ -47,8 +47,11 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     const page = await open('role/boundaries/');
     await page.locator('.citation-moment .citation-notes').first().click();
     await page.waitForURL(/\/podcast\/data-team-roles\/#at-17-04$/);
-    const moment = page.locator('#at-17-04');
-    await expect(moment.textContent()).resolves.toContain('Boundaries with neighbouring roles');
+    await expect(page.locator('#at-17-04').textContent()).resolves.toContain('scales it');
+    // The page lists each citing page once, with links to the moments it cites.
+    const citing = page.locator('.cited-by li', { hasText: 'Boundaries with neighbouring roles' });
+    await expect(citing.count()).resolves.toBe(1);
+    await expect(citing.locator('a[href="#at-17-04"]').count()).resolves.toBe(1);
     await page.close();
   });
 

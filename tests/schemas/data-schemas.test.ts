@@ -68,7 +68,13 @@ describe('source, checklist and KPI schemas', () => {
   });
 
   it('refuses duplicate KPI ids and unknown categories', () => {
-    const kpi = { id: 'mttr', name: 'MTTR', category: 'reliability', measures: 'Time to restore.', whyItMatters: 'Outages cost.', target: '< 1 h', frequency: 'Monthly' };
+    const recipe = {
+      formula: 'Mean of (restored at − detected at) over the incidents closed in the month',
+      dataSources: ['incident-tracker'],
+      example: 'Three incidents took 20, 40 and 90 minutes to restore: the mean is 50 minutes, inside the target.',
+      pitfalls: 'Closing incidents early or splitting one outage into several makes the mean look better than the service was.',
+    };
+    const kpi = { id: 'mttr', name: 'MTTR', category: 'reliability', measures: 'Time to restore.', whyItMatters: 'Outages cost.', target: '< 1 h', frequency: 'Monthly', recipe };
     expect(messages([kpi, { ...kpi, category: 'speed' }, kpi], KpiListSchema as never)).toEqual([
       '"1.category" must be one of delivery, outcome, reliability, quality, cost, collaboration',
     ]);
