@@ -19,8 +19,19 @@ import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
 const settings = siteSettings(process.env);
 const root = process.cwd();
 
+/**
+ * Astro marks every MDX module with the directive "use astro:head-inject", and the bundler warns once
+ * per page that it may not keep module-level directives. Astro reads the marker before bundling, so the
+ * warning says nothing about this site; exactly that warning is dropped, every other one is kept.
+ */
+function dropHeadInjectDirectiveWarning(warning, warn) {
+  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
+  warn(warning);
+}
+
 export default defineConfig({
   site: settings.site,
+  vite: { build: { rollupOptions: { onwarn: dropHeadInjectDirectiveWarning } } },
   base: settings.base,
   trailingSlash: TRAILING_SLASH,
   security: {
