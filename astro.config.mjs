@@ -12,7 +12,7 @@ import { TRAILING_SLASH } from './src/site/routes.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
-import { offline } from './src/integrations/offline.ts';
+import { offline, offlineRegistration } from './src/integrations/offline.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
 
@@ -76,10 +76,10 @@ export default defineConfig({
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${settings.base}social-card.png`, settings.site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
-        { tag: 'script', attrs: { src: `${settings.base}sw-register.js`, defer: true } },
       ],
       sidebar: sidebar(siteData(root).data, WRITTEN_SECTIONS.filter((section) => existsSync(`src/content/docs/${section}`))),
       routeMiddleware: './src/route-middleware.ts',
+      plugins: [offlineRegistration({ base: settings.base })],
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { normaliseBase } from '../site/routes.ts';
 import { serviceWorkerSource } from './service-worker-source.ts';
 
@@ -25,6 +26,23 @@ export function offline(options: { base: string }): AstroIntegration {
         const urls = files.map((file) => `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`);
         writeFileSync(join(root, 'sw.js'), serviceWorkerSource({ version, base, urls }));
         logger.info(`sw.js precaches ${urls.length} files (cache version ${version})`);
+      },
+    },
+  };
+}
+
+/**
+ * Registers the service worker on every page of a built site. The dev server has no `sw.js` to register
+ * (it is written after the build), so there the script is left out.
+ */
+export function offlineRegistration(options: { base: string }): StarlightPlugin {
+  return {
+    name: 'mle-wiki:offline-registration',
+    hooks: {
+      'config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        const script = { tag: 'script' as const, attrs: { src: `${normaliseBase(options.base)}sw-register.js`, defer: true } };
+        updateConfig({ head: [...(config.head ?? []), script] });
       },
     },
   };
