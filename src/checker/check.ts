@@ -1,7 +1,7 @@
 import type { Reference } from '../site/document.ts';
 import { ENTRY_PAGE_IDS, UNLINKED_PAGE_IDS } from '../site/generated-pages.ts';
 import { isBodyEdge, pageEdges } from '../site/link-graph.ts';
-import { resolveDocument, type ResolvedReference } from '../site/resolve.ts';
+import { resolveDataReferences, resolveDocument, type ResolvedReference } from '../site/resolve.ts';
 import { pagePath } from '../site/routes.ts';
 import type { IndexedDocument, SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from './problem.ts';
@@ -40,6 +40,9 @@ export function checkSite(index: SiteIndex): CheckResult {
     problems.push(...result.problems);
     resolved.push(...result.resolved);
   }
+  const data = resolveDataReferences(index);
+  problems.push(...data.unresolved.map(({ reference, rule, message }) => referenceProblem(reference, rule, message)));
+  resolved.push(...data.resolved);
   problems.push(...checkWeb(index, resolved));
   return { problems: problems.sort(compareProblems), resolved };
 }

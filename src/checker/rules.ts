@@ -191,6 +191,16 @@ export const RULES = defineRules([
     fixed: '[29:23](podcast:human-centered-mlops-and-model-monitoring@29:23)',
   },
   {
+    id: 'entry-missing',
+    severity: 'error',
+    title: 'A link to a tool, glossary term or KPI that does not exist',
+    summary: 'A `tool:`, `term:` or `kpi:` link names no entry of the tools directory, the glossary or the KPI list.',
+    why: 'These links lead to the tool\'s row in the directory, the term\'s definition or the KPI\'s page; an unknown id would lead nowhere.',
+    fix: 'Use the id of an existing entry (the message suggests the closest), or add the entry to `src/content/tools/`, `src/content/glossary/` or `src/content/kpis/kpis.yaml` first.',
+    broken: '[MLflow](tool:ml-flow)',
+    fixed: '[MLflow](tool:mlflow)',
+  },
+  {
     id: 'source-missing',
     severity: 'error',
     title: 'A reference to a written source that does not exist',

@@ -1,15 +1,14 @@
 import { z } from 'astro/zod';
-
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by "-"');
+import { kebabId } from './shared.ts';
 
 export const ChecklistItemSchema = z.strictObject({
-  id: kebabId,
+  id: kebabId(),
   label: z.string().min(2),
   detail: z.string().min(2).optional(),
 });
 
 export const ChecklistGroupSchema = z.strictObject({
-  id: kebabId,
+  id: kebabId(),
   title: z.string().min(2),
   items: z.array(ChecklistItemSchema).min(1),
 });

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { formatTimestamp, parseTimestamp } from '../lib/timestamp.ts';
+import { kebabId } from './shared.ts';
 
 const canonicalTimestamp = z.string().superRefine((text, ctx) => {
   const parsed = parseTimestamp(text);
@@ -41,7 +42,7 @@ export const MomentSchema = z.strictObject({
 
 export const EpisodeSchema = z
   .strictObject({
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lowercase words joined by "-"'),
+    slug: kebabId('a slug'),
     title: z.string().min(1),
     short_title: z.string().min(1),
     season: z.int().positive(),

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { kebabId, uniqueIds } from './shared.ts';
 
 export const KPI_CATEGORIES = ['delivery', 'outcome', 'reliability', 'quality', 'cost', 'collaboration'] as const;
 
@@ -27,7 +28,7 @@ export const KpiRecipeSchema = z.strictObject({
 });
 
 export const KpiSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by "-"'),
+  id: kebabId(),
   name: z.string().min(2),
   category: z.enum(KPI_CATEGORIES),
   measures: z.string().min(5),
@@ -38,12 +39,6 @@ export const KpiSchema = z.strictObject({
 });
 
 /** The KPI file holds the list in reading order; ids must be unique because each is a page anchor. */
-export const KpiListSchema = z.array(KpiSchema).superRefine((kpis, ctx) => {
-  const seen = new Set<string>();
-  kpis.forEach((kpi, index) => {
-    if (seen.has(kpi.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `KPI id "${kpi.id}" is used twice` });
-    seen.add(kpi.id);
-  });
-});
+export const KpiListSchema = z.array(KpiSchema).superRefine(uniqueIds('KPI'));
 
 export type Kpi = z.infer<typeof KpiSchema>;

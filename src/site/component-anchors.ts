@@ -1,6 +1,6 @@
 import { KPI_CATEGORIES } from '../schemas/kpi.ts';
 import type { SiteData } from './data.ts';
-import { kpiAnchor, kpiCategoryAnchor } from './generated-pages.ts';
+import { kpiAnchor, kpiCategoryAnchor, termAnchor, toolAnchor } from './generated-pages.ts';
 
 /**
  * Ids that MDX components render on the page that uses them, declared once: each component builds its
@@ -18,6 +18,8 @@ export const COMPONENT_ANCHORS: Readonly<Record<string, AnchorsOf>> = {
     ...data.kpis.map((kpi) => kpiAnchor(kpi.id)),
     ...KPI_CATEGORIES.filter((category) => data.kpis.some((kpi) => kpi.category === category)).map(kpiCategoryAnchor),
   ],
+  ToolsDirectory: (_props, data) => data.tools.map((tool) => toolAnchor(tool.id)),
+  Glossary: (_props, data) => data.glossary.map((term) => termAnchor(term.id)),
   ProgressChecklist: (props, data) => {
     const id = props['id'] ?? '';
     const checklist = data.checklists.get(id);

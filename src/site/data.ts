@@ -8,8 +8,13 @@ import { describeIssue } from '../lib/zod-issues.ts';
 import { problem, type Problem } from '../checker/problem.ts';
 import { ChecklistSchema, type Checklist } from '../schemas/checklist.ts';
 import { EpisodeSchema, type Episode } from '../schemas/episode.ts';
+import { GlossarySchema, type GlossaryTerm } from '../schemas/glossary.ts';
 import { KpiListSchema, type Kpi } from '../schemas/kpi.ts';
+import { ResourceListSchema, type Resource } from '../schemas/resource.ts';
 import { SourceSchema, type Source } from '../schemas/source.ts';
+import { ToolListSchema, type Tool } from '../schemas/tool.ts';
+import type { Reference } from './document.ts';
+import { GLOSSARY_PAGE_ID } from './generated-pages.ts';
 
 /** Where each kind of content lives, and which files in it count. */
 export const CONTENT = {
@@ -18,6 +23,9 @@ export const CONTENT = {
   sources: { dir: 'src/content/sources', pattern: /\.json$/ },
   kpis: { dir: 'src/content/kpis', pattern: /\.ya?ml$/ },
   checklists: { dir: 'src/content/checklists', pattern: /\.ya?ml$/ },
+  tools: { dir: 'src/content/tools', pattern: /\.ya?ml$/ },
+  glossary: { dir: 'src/content/glossary', pattern: /\.ya?ml$/ },
+  resources: { dir: 'src/content/resources', pattern: /\.ya?ml$/ },
 } as const;
 
 export type DataKind = Exclude<keyof typeof CONTENT, 'docs'>;
@@ -28,6 +36,12 @@ export interface SiteData {
   sources: ReadonlyMap<string, Source>;
   kpis: readonly Kpi[];
   checklists: ReadonlyMap<string, Checklist>;
+  /** The tools directory, in reading order. */
+  tools: readonly Tool[];
+  /** The glossary, in the order of its file. */
+  glossary: readonly GlossaryTerm[];
+  /** Learning resources outside the wiki, each listed on the pages it names. */
+  resources: readonly Resource[];
   /**
    * Files that exist but failed validation, as "episodes/<slug>" or "sources/<id>". References to them
    * are not reported again: the data-invalid problem of the file itself is the one to fix.
@@ -35,10 +49,20 @@ export interface SiteData {
   invalid: ReadonlySet<string>;
 }
 
+/**
+ * A link written in a data file, checked like a link in a page: a glossary term's covering page, the
+ * pages a resource is listed on. `from` is the page the link is published on, when there is one.
+ */
+export interface DataReference {
+  reference: Reference;
+  from: string | undefined;
+}
+
 export interface LoadedData {
   data: SiteData;
   problems: Problem[];
   files: string[];
+  references: DataReference[];
 }
 
 export type DataFileResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
@@ -84,6 +108,7 @@ export function loadSiteData(root: string): LoadedData {
   const problems: Problem[] = [];
   const files: string[] = [];
   const invalid = new Set<string>();
+  /** Valid files by their name, keyed by the repo-relative path they were read from. */
   const load = <S extends z.ZodType>(kind: DataKind, schema: S): Map<string, z.output<S>> => {
     const entries = new Map<string, z.output<S>>();
     for (const file of listFiles(root, CONTENT[kind].dir, CONTENT[kind].pattern)) {
@@ -106,5 +131,51 @@ export function loadSiteData(root: string): LoadedData {
   const sources = load('sources', SourceSchema);
   const checklists = load('checklists', ChecklistSchema);
   const kpis = [...load('kpis', KpiListSchema).values()].flat();
-  return { data: { episodes, sources, checklists, kpis, invalid }, problems, files };
+  const tools = [...load('tools', ToolListSchema).values()].flat();
+  const glossaryFiles = load('glossary', GlossarySchema);
+  const resourceFiles = load('resources', ResourceListSchema);
+  const pathOf = (kind: DataKind, name: string) => files.find((file) => file.startsWith(`${CONTENT[kind].dir}/`) && baseName(file) === name) ?? name;
+  const references = [
+    ...dataReferences(root, (name) => pathOf('glossary', name), glossaryFiles, (term, index) => [{ url: term.see, origin: 'data-link', via: `see of the term "${term.id}"`, path: [index, 'see'] }]),
+    ...dataReferences(root, (name) => pathOf('resources', name), resourceFiles, (resource, index) =>
+      resource.pages.map((page, at) => ({ url: page, origin: 'data-page', via: `pages of the resource "${resource.id}"`, path: [index, 'pages', at] })),
+    ),
+  ];
+  const data: SiteData = {
+    episodes,
+    sources,
+    checklists,
+    kpis,
+    tools,
+    glossary: [...glossaryFiles.values()].flat(),
+    resources: [...resourceFiles.values()].flat(),
+    invalid,
+  };
+  return { data, problems, files, references };
+}
+
+interface DataLinkSpec {
+  url: string;
+  origin: 'data-link' | 'data-page';
+  via: string;
+  path: (string | number)[];
+}
+
+/** The links of each valid file of a collection, located at their line and column in the file. */
+function dataReferences<T>(root: string, pathOf: (name: string) => string, files: ReadonlyMap<string, readonly T[]>, linksOf: (entry: T, index: number) => DataLinkSpec[]): DataReference[] {
+  const found: DataReference[] = [];
+  for (const [name, entries] of files) {
+    const file = pathOf(name);
+    const yaml = parseYaml(readFileSync(join(root, file), 'utf8'));
+    const locate = (path: (string | number)[]): Position => (yaml.ok ? yaml.locate(path) : START);
+    entries.forEach((entry, index) => {
+      for (const link of linksOf(entry, index)) {
+        found.push({
+          reference: { url: link.url, origin: link.origin, via: link.via, file, position: locate(link.path) },
+          from: link.origin === 'data-link' ? GLOSSARY_PAGE_ID : undefined,
+        });
+      }
+    });
+  }
+  return found;
 }

@@ -6,10 +6,22 @@ import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 
 /**
- * Where a reference was written. `related` and `sources` are frontmatter lists of ids; every other
+ * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
  * origin holds a URL, so it is resolved (and rewritten by the renderer) the same way wherever it stands.
  */
-export type ReferenceOrigin = 'markdown' | 'definition' | 'image' | 'jsx-prop' | 'html' | 'frontmatter-link' | 'related' | 'sources';
+export type ReferenceOrigin =
+  | 'markdown'
+  | 'definition'
+  | 'image'
+  | 'jsx-prop'
+  | 'html'
+  | 'frontmatter-link'
+  | 'related'
+  | 'sources'
+  /** A site link written in a data file (a glossary term's covering page). */
+  | 'data-link'
+  /** A page id written in a data file (the pages a resource is listed on). */
+  | 'data-page';
 
 export interface Reference {
   url: string;

@@ -29,6 +29,23 @@ export const GRAPH_PAGE_ID = 'graph';
 export const PODCAST_INDEX_ID = 'podcast';
 export const RULES_INDEX_ID = 'contributing/rules';
 export const SOURCES_PAGE_ID = 'about/sources';
+/** Written pages whose main content a component renders from data: the ids their links resolve to. */
+export const GLOSSARY_PAGE_ID = 'reference/glossary';
+export const TOOLS_PAGE_ID = 'reference/tools';
+export const toolAnchor = (toolId: string): string => toolId;
+export const termAnchor = (termId: string): string => termId;
+
+/** Where `tool:`, `term:` and `kpi:` links lead. */
+export function entryTarget(entry: 'tool' | 'term' | 'kpi', id: string): { pageId: string; anchor?: string } {
+  switch (entry) {
+    case 'tool':
+      return { pageId: TOOLS_PAGE_ID, anchor: toolAnchor(id) };
+    case 'term':
+      return { pageId: GLOSSARY_PAGE_ID, anchor: termAnchor(id) };
+    case 'kpi':
+      return { pageId: kpiPageId(id) };
+  }
+}
 export const NOT_FOUND_PAGE_ID = '404';
 /** Pages that are not part of the wiki's web of links (their links are checked, but they are no graph node). */
 export const UNLINKED_PAGE_IDS: ReadonlySet<string> = new Set([NOT_FOUND_PAGE_ID]);

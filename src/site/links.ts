@@ -5,11 +5,15 @@ export const LINK_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'link', 'sr
 
 export const CITATION_SCHEME = 'podcast:';
 export const SOURCE_SCHEME = 'source:';
+/** Links to an entry of a data collection: a tool of the directory, a glossary term, a KPI. */
+export const ENTRY_SCHEMES = { 'tool:': 'tool', 'term:': 'term', 'kpi:': 'kpi' } as const;
+export type EntryKind = (typeof ENTRY_SCHEMES)[keyof typeof ENTRY_SCHEMES];
 
 /** A written link taken apart by what it points at. The checker resolves these; the renderer rewrites them. */
 export type ParsedLink =
   | { kind: 'citation'; body: string }
   | { kind: 'source'; id: string }
+  | { kind: 'entry'; entry: EntryKind; id: string }
   | { kind: 'external'; url: string }
   /** A full URL of a local server or of the site itself, which should be written as a site path. */
   | { kind: 'absolute-self'; url: string; path: string }
@@ -24,6 +28,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
 export function parseLink(url: string, siteUrl?: string): ParsedLink {
   if (url.startsWith(CITATION_SCHEME)) return { kind: 'citation', body: url.slice(CITATION_SCHEME.length) };
   if (url.startsWith(SOURCE_SCHEME)) return { kind: 'source', id: url.slice(SOURCE_SCHEME.length) };
+  for (const [scheme, entry] of Object.entries(ENTRY_SCHEMES)) {
+    if (url.startsWith(scheme)) return { kind: 'entry', entry, id: url.slice(scheme.length) };
+  }
   if (SCHEME.test(url) || url.startsWith('//')) return parseAbsolute(url, siteUrl);
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);

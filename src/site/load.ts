@@ -31,6 +31,6 @@ export interface LoadedSite {
 export function loadSite(root: string, settings: SiteSettings, data: LoadedData = loadSiteData(root)): LoadedSite {
   const docFiles = listDocumentFiles(root);
   const documents = docFiles.map((file) => readDocument(root, file));
-  const index = buildSiteIndex({ documents, data: data.data, dataProblems: data.problems, files: readPublishedFiles(root), settings });
+  const index = buildSiteIndex({ documents, data: data.data, dataProblems: data.problems, dataReferences: data.references, files: readPublishedFiles(root), settings });
   return { index, files: [...data.files, ...docFiles] };
 }

@@ -2,9 +2,9 @@ import { closest } from 'fastest-levenshtein';
 import type { RuleId } from '../checker/rules.ts';
 import { resolveCitation } from './citations.ts';
 import type { Reference } from './document.ts';
-import { episodePageId, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
+import { entryTarget, episodePageId, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { isFrameId } from './heading-ids.ts';
-import { linkTail, parseLink } from './links.ts';
+import { linkTail, parseLink, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
 
@@ -25,12 +25,15 @@ const fail = (rule: RuleId, message: string): Resolution => ({ ok: false, rule, 
 export function resolveReference(reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
   if (reference.origin === 'related') return resolveRelated(reference.url, fromPageId, index);
   if (reference.origin === 'sources') return resolveSource(reference.url, index);
+  if (reference.origin === 'data-page') return resolveListedPage(reference.url, index);
   const link = parseLink(reference.url, index.settings.site);
   switch (link.kind) {
     case 'citation':
       return citationTarget(link.body, index);
     case 'source':
       return resolveSource(link.id, index);
+    case 'entry':
+      return resolveEntry(link.entry, link.id, fromPageId, index);
     case 'external':
       return { ok: true, target: { kind: 'external', url: link.url } };
     case 'absolute-self':
@@ -49,6 +52,33 @@ function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Re
   const pageId = trimSlashes(value);
   if (pageId === fromPageId) return fail('self-reference', `"${value}" is this page itself; remove it from related`);
   if (!index.pages.has(pageId)) return fail('related-missing', `related page "${value}" does not exist${suggest(pageId, [...index.pages.keys()])}`);
+  return { ok: true, target: { kind: 'page', pageId } };
+}
+
+const ENTRY_FILES = { tool: 'src/content/tools/', term: 'src/content/glossary/', kpi: 'src/content/kpis/kpis.yaml' } as const;
+
+function entryIds(entry: EntryKind, index: SiteIndex): string[] {
+  switch (entry) {
+    case 'tool':
+      return index.data.tools.map((tool) => tool.id);
+    case 'term':
+      return index.data.glossary.map((term) => term.id);
+    case 'kpi':
+      return index.data.kpis.map((kpi) => kpi.id);
+  }
+}
+
+function resolveEntry(entry: EntryKind, id: string, fromPageId: string, index: SiteIndex): Resolution {
+  const ids = entryIds(entry, index);
+  if (!ids.includes(id)) return fail('entry-missing', `there is no ${entry} "${id}" in ${ENTRY_FILES[entry]}${suggest(id, ids)}`);
+  const { pageId, anchor } = entryTarget(entry, id);
+  return pageTarget(pageId, anchor ?? '', fromPageId, index);
+}
+
+/** A page id listed in a data file (the pages a resource is shown on). */
+function resolveListedPage(value: string, index: SiteIndex): Resolution {
+  const pageId = trimSlashes(value);
+  if (!index.pages.has(pageId)) return fail('page-missing', `no page "${value}"${suggestPath(pageId, index.pages)}; list page ids, the page path without its slashes`);
   return { ok: true, target: { kind: 'page', pageId } };
 }
 
@@ -180,6 +210,23 @@ export interface UnresolvedReference {
   reference: Reference;
   rule: RuleId;
   message: string;
+}
+
+/**
+ * Resolves the links written in data files. A link published on a page (a glossary term's covering
+ * page, on the glossary page) counts as that page's reference, for backlinks and the graph.
+ */
+export function resolveDataReferences(index: SiteIndex): { resolved: ResolvedReference[]; unresolved: { reference: Reference; rule: RuleId; message: string }[] } {
+  const documents = new Map(index.documents.map((document) => [document.pageId, document]));
+  const resolved: ResolvedReference[] = [];
+  const unresolved: { reference: Reference; rule: RuleId; message: string }[] = [];
+  for (const { reference, from } of index.dataReferences) {
+    const resolution = resolveReference(reference, from ?? '', index);
+    const page = from === undefined ? undefined : documents.get(from);
+    if (!resolution.ok) unresolved.push({ reference, rule: resolution.rule, message: resolution.message });
+    else if (page) resolved.push({ from: page, reference, target: resolution.target });
+  }
+  return { resolved, unresolved };
 }
 
 /** Resolves every reference of one page. */

@@ -1,12 +1,13 @@
 import { citationPageHref, splitCitation } from './citations.ts';
-import { SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
+import { entryTarget, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { parseLink, withBase } from './links.ts';
 import { pagePath } from './routes.ts';
 
 /**
  * The href a link written in a page is published with, wherever it is written: a Markdown link or
  * reference definition, an MDX component prop, raw HTML, or a frontmatter link. Site-root paths get
- * the base path; `source:` points at the entry on the Sources page; `podcast:` points at the moment on
+ * the base path; `source:` points at the entry on the Sources page; `tool:`, `term:` and `kpi:` at the
+ * tool's row, the term's definition and the KPI's page; `podcast:` points at the moment on
  * its episode page (a Markdown link renders the full citation instead, see the remark plugin).
  * Everything else is published as written. The checker resolves the same parse of the link.
  */
@@ -19,6 +20,10 @@ export function rewriteLink(url: string, base: string): string {
     }
     case 'source':
       return `${pagePath(SOURCES_PAGE_ID, base)}#${sourceAnchor(link.id)}`;
+    case 'entry': {
+      const { pageId, anchor } = entryTarget(link.entry, link.id);
+      return `${pagePath(pageId, base)}${anchor ? `#${anchor}` : ''}`;
+    }
     case 'site':
       return withBase(url, base);
     default:

@@ -2,7 +2,7 @@ import { problem, type Problem } from '../checker/problem.ts';
 import { describeIssue } from '../lib/zod-issues.ts';
 import { PageFieldsSchema, PageFrontmatterSchema, type PageFrontmatter } from '../schemas/page.ts';
 import { COMPONENT_ANCHORS } from './component-anchors.ts';
-import type { SiteData } from './data.ts';
+import type { DataReference, SiteData } from './data.ts';
 import type { PageDocument } from './document.ts';
 import { generatedPages } from './generated-pages.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
@@ -26,6 +26,8 @@ export interface SiteIndex {
   /** Published files that are not pages, as paths from the site root: `public/` and generated files. */
   files: ReadonlySet<string>;
   settings: SiteSettings;
+  /** Links written in data files, checked like links in pages. */
+  dataReferences: readonly DataReference[];
   /** Problems found while reading the site: syntax, frontmatter and data files. */
   problems: readonly Problem[];
 }
@@ -34,11 +36,12 @@ export interface SiteIndexInput {
   documents: readonly PageDocument[];
   data: SiteData;
   dataProblems?: readonly Problem[];
+  dataReferences?: readonly DataReference[];
   files: ReadonlySet<string>;
   settings: SiteSettings;
 }
 
-export function buildSiteIndex({ documents, data, dataProblems = [], files, settings }: SiteIndexInput): SiteIndex {
+export function buildSiteIndex({ documents, data, dataProblems = [], dataReferences = [], files, settings }: SiteIndexInput): SiteIndex {
   const problems: Problem[] = [...dataProblems];
   const pages = new Map<string, PageEntry>();
   const indexed: IndexedDocument[] = [];
@@ -52,7 +55,7 @@ export function buildSiteIndex({ documents, data, dataProblems = [], files, sett
   for (const generated of generatedPages(data)) {
     if (!pages.has(generated.id)) pages.set(generated.id, generated);
   }
-  return { pages, documents: indexed, data, files, settings, problems };
+  return { pages, documents: indexed, data, files, settings, dataReferences, problems };
 }
 
 function writtenPage(id: string, document: PageDocument, frontmatter: PageFrontmatter | undefined, data: SiteData): PageEntry {

@@ -1,7 +1,7 @@
 import { loadSiteData, type LoadedData } from './data.ts';
 import { pageEdges, type Edge } from './link-graph.ts';
 import { loadSite } from './load.ts';
-import { resolveDocument, type ResolvedReference } from './resolve.ts';
+import { resolveDataReferences, resolveDocument, type ResolvedReference } from './resolve.ts';
 import { siteSettings } from './settings.ts';
 import type { SiteIndex } from './site-index.ts';
 
@@ -38,7 +38,7 @@ export function getSite(root = process.cwd()): Site {
   let site = cache.site.get(root);
   if (!site) {
     const { index } = loadSite(root, siteSettings(process.env), siteData(root));
-    const resolved = index.documents.flatMap((document) => resolveDocument(document, index).resolved);
+    const resolved = [...index.documents.flatMap((document) => resolveDocument(document, index).resolved), ...resolveDataReferences(index).resolved];
     site = { index, resolved, edges: pageEdges(resolved) };
     cache.site.set(root, site);
   }

@@ -59,6 +59,17 @@ const CASES: Record<string, Case> = {
     env: { SITE_URL: 'https://wiki.example.org' },
   },
   'asset-missing': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 asset-missing`, `${PAGE}:9:38 asset-missing`], with: { 'public/favicon.svg': 'favicon.svg' } },
+  'entry-missing': {
+    target: PAGE,
+    extension: 'mdx',
+    broken: [`${PAGE}:9:17 entry-missing`, `${PAGE}:9:54 entry-missing`],
+    with: {
+      'src/content/tools/tools.yaml': 'tools.yaml',
+      'src/content/glossary/glossary.yaml': 'glossary.yaml',
+      'src/content/docs/reference/tools.mdx': 'tools-page.mdx',
+      'src/content/docs/reference/glossary.mdx': 'glossary-page.mdx',
+    },
+  },
   'moment-overcited': {
     target: PAGE,
     extension: 'mdx',

@@ -1,0 +1,56 @@
+import { z } from 'astro/zod';
+import { httpsUrl, kebabId, uniqueIds } from './shared.ts';
+
+/** What a tool is for, as the tools directory groups them. */
+export const TOOL_CATEGORIES = {
+  'data-processing': 'Data processing',
+  'data-quality': 'Data quality and validation',
+  'feature-store': 'Feature stores',
+  orchestration: 'Orchestration and pipelines',
+  'experiment-tracking': 'Experiment tracking and registry',
+  versioning: 'Data and model versioning',
+  training: 'Training and tuning',
+  serving: 'Serving and inference',
+  monitoring: 'Monitoring and observability',
+  infrastructure: 'Infrastructure and compute',
+  'ci-cd': 'CI/CD and testing',
+  'llm-application': 'LLM applications',
+  'vector-search': 'Vector search',
+  'responsible-ml': 'Explainability and fairness',
+} as const;
+
+/** The MLOps phase of this wiki in which a learner usually meets the tool. */
+export const MLOPS_PHASES = ['beginner', 'intermediate', 'advanced'] as const;
+
+const categoryIds = Object.keys(TOOL_CATEGORIES) as [keyof typeof TOOL_CATEGORIES, ...(keyof typeof TOOL_CATEGORIES)[]];
+
+export const ToolSchema = z.strictObject({
+  id: kebabId('a tool id'),
+  name: z.string().min(1),
+  /** Other names a reader may search for (an old name, an abbreviation). */
+  aliases: z.array(z.string().min(1)).default([]),
+  category: z.enum(categoryIds),
+  phase: z.enum(MLOPS_PHASES),
+  what: z.string().min(20, 'say in a sentence what the tool does'),
+  when: z.string().min(20, 'say when a team should pick it'),
+  /** Ids of other tools in the directory that do the same job. */
+  alternatives: z.array(kebabId('a tool id')).default([]),
+  licence: z.string().min(2),
+  docs: httpsUrl,
+});
+
+/** The directory in reading order; alternatives must name tools that are in it. */
+export const ToolListSchema = z
+  .array(ToolSchema)
+  .superRefine(uniqueIds('tool'))
+  .superRefine((tools, ctx) => {
+    const ids = new Set(tools.map((tool) => tool.id));
+    tools.forEach((tool, index) =>
+      tool.alternatives.forEach((alternative, at) => {
+        if (alternative === tool.id) ctx.addIssue({ code: 'custom', path: [index, 'alternatives', at], message: `"${tool.id}" lists itself as an alternative` });
+        else if (!ids.has(alternative)) ctx.addIssue({ code: 'custom', path: [index, 'alternatives', at], message: `alternative "${alternative}" is not a tool in the directory; add it or remove it` });
+      }),
+    );
+  });
+
+export type Tool = z.infer<typeof ToolSchema>;
