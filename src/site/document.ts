@@ -28,6 +28,10 @@ export interface Reference {
   origin: ReferenceOrigin;
   /** Where in its origin the value sits, for messages: "href of <LinkCard>", "hero.actions.0.link". */
   via?: string;
+  /** Written inside a heading, where a citation renders without its notes link and preview. */
+  inHeading?: boolean;
+  /** The label of a reference definition (`[label]: url`), which reference-style links use. */
+  identifier?: string;
   file: string;
   position: Position;
 }
@@ -58,6 +62,8 @@ export interface PageDocument {
   explicitIds: string[];
   components: ComponentUse[];
   references: Reference[];
+  /** Reference-style links and images (`[text][label]`), by the label they use: each renders its definition's link. */
+  definitionUses: { identifier: string; inHeading: boolean; image: boolean }[];
   problems: Problem[];
 }
 
@@ -73,8 +79,9 @@ const FRONTMATTER_LINKS = (data: Record<string, unknown>): { path: (string | num
 
 interface WalkState {
   file: string;
+  inHeading: boolean;
   headingId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references'>;
+  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references' | 'definitionUses'>;
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
@@ -85,11 +92,11 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [] };
+  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [], definitionUses: [] };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, headingId: createHeadingIds(), document: found });
+  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), document: found });
   return {
     file,
     frontmatter: frontmatter.data,
@@ -122,14 +129,21 @@ function walk(node: MdastNode, state: WalkState): void {
     case 'heading': {
       const text = headingText(node);
       document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
-      break;
+      for (const child of node.children as MdastNode[]) walk(child, { ...state, inHeading: true });
+      return;
     }
     case 'link':
-      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node) });
+      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), ...(state.inHeading ? { inHeading: true } : {}) });
       break;
     case 'image':
+      document.references.push({ url: node.url, origin: 'image', file: state.file, position: positionOf(node) });
+      break;
     case 'definition':
-      document.references.push({ url: node.url, origin: node.type, file: state.file, position: positionOf(node) });
+      document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position: positionOf(node) });
+      break;
+    case 'linkReference':
+    case 'imageReference':
+      document.definitionUses.push({ identifier: node.identifier, inHeading: state.inHeading, image: node.type === 'imageReference' });
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
