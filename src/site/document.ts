@@ -225,11 +225,20 @@ function frontmatterReferences(data: Record<string, unknown>, file: string, loca
     const list = data[field];
     if (!Array.isArray(list)) continue;
     list.forEach((item, index) => {
-      if (typeof item === 'string') references.push({ url: item, origin: field, via: field, file, position: locate([field, index]) });
+      if (typeof item === 'string') references.push(locatedLater({ url: item, origin: field, via: field, file }, () => locate([field, index])));
     });
   }
   for (const { path, url } of FRONTMATTER_LINKS(data)) {
-    if (typeof url === 'string') references.push({ url, origin: 'frontmatter-link', via: path.join('.'), file, position: locate(path) });
+    if (typeof url === 'string') references.push(locatedLater({ url, origin: 'frontmatter-link', via: path.join('.'), file }, () => locate(path)));
   }
   return references;
+}
+
+/**
+ * A frontmatter reference whose position is worked out only if a message needs it: locating a field
+ * parses the YAML a second time, and almost every reference resolves without a message.
+ */
+export function locatedLater(reference: Omit<Reference, 'position'>, locate: () => Position): Reference {
+  let position: Position | undefined;
+  return Object.defineProperty(reference, 'position', { enumerable: true, get: () => (position ??= locate()) }) as Reference;
 }
