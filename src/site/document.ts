@@ -4,6 +4,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../checker/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
+import { FrontmatterLinksSchema } from '../schemas/page.ts';
 
 /**
  * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
@@ -68,14 +69,15 @@ export interface PageDocument {
 }
 
 /** Frontmatter fields that hold links, as Starlight reads them: hero action links and prev/next links. */
-const FRONTMATTER_LINKS = (data: Record<string, unknown>): { path: (string | number)[]; url: unknown }[] => {
-  const hero = data['hero'] as { actions?: { link?: unknown }[] } | undefined;
-  const actions = Array.isArray(hero?.actions) ? hero.actions : [];
-  return [
-    ...actions.map((action, index) => ({ path: ['hero', 'actions', index, 'link'], url: action?.link })),
-    ...(['prev', 'next'] as const).map((field) => ({ path: [field, 'link'], url: (data[field] as { link?: unknown } | undefined)?.link })),
-  ];
-};
+function frontmatterLinks(data: Record<string, unknown>): { path: (string | number)[]; url: string }[] {
+  const fields = FrontmatterLinksSchema.safeParse(data);
+  if (!fields.success) return [];
+  const { hero, prev, next } = fields.data;
+  const links = (hero?.actions ?? []).map((action, index) => ({ path: ['hero', 'actions', index, 'link'], url: action.link }));
+  if (prev?.link !== undefined) links.push({ path: ['prev', 'link'], url: prev.link });
+  if (next?.link !== undefined) links.push({ path: ['next', 'link'], url: next.link });
+  return links.filter((link) => link.url !== '');
+}
 
 interface WalkState {
   file: string;
@@ -228,8 +230,8 @@ function frontmatterReferences(data: Record<string, unknown>, file: string, loca
       if (typeof item === 'string') references.push(locatedLater({ url: item, origin: field, via: field, file }, () => locate([field, index])));
     });
   }
-  for (const { path, url } of FRONTMATTER_LINKS(data)) {
-    if (typeof url === 'string') references.push(locatedLater({ url, origin: 'frontmatter-link', via: path.join('.'), file }, () => locate(path)));
+  for (const { path, url } of frontmatterLinks(data)) {
+    references.push(locatedLater({ url, origin: 'frontmatter-link', via: path.join('.'), file }, () => locate(path)));
   }
   return references;
 }
