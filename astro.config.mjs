@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { siteSettings } from './src/site/settings.ts';
@@ -53,12 +52,13 @@ export default defineConfig({
     },
   },
   markdown: {
-    // Smart punctuation is off so that heading ids are computed from the same characters the checker sees.
+    // Heading ids are set by remarkReferences from src/site/heading-ids.ts, the function the checker
+    // calls; smart punctuation is off so that both see the characters as written.
     processor: unified({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base })],
-      rehypePlugins: [rehypeSlug, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+      rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
   integrations: [

@@ -1,10 +1,12 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Episode } from '../../src/schemas/episode.ts';
 
 /**
  * A synthetic wiki of `pages` pages, about 20 links and 5 citations each, with errors planted at known
- * places so the benchmark can prove the check finds exactly them. Real episode and source files are
- * copied in so that citations resolve against real transcript segment starts.
+ * places so the benchmark can prove the check finds exactly them. Real episodes are written in with a
+ * note on every segment start, and citations walk through those moments in turn, so that no moment is
+ * cited on more pages than the wiki allows, as on a real site.
  */
 
 export interface Corpus {
@@ -18,11 +20,18 @@ export interface Corpus {
 const SECTIONS = 10;
 const pageId = (i: number) => `s${i % SECTIONS}/page-${i}`;
 
-export function generateCorpus(root: string, pages: number, projectRoot: string, episodes: { slug: string; starts: string[] }[]): Corpus {
+export function generateCorpus(root: string, pages: number, projectRoot: string, episodes: readonly Episode[]): Corpus {
   rmSync(root, { recursive: true, force: true });
-  for (const dir of ['episodes', 'sources']) {
-    cpSync(join(projectRoot, 'src/content', dir), join(root, 'src/content', dir), { recursive: true });
+  cpSync(join(projectRoot, 'src/content/sources'), join(root, 'src/content/sources'), { recursive: true });
+  mkdirSync(join(root, 'src/content/episodes'), { recursive: true });
+  for (const episode of episodes) {
+    const moments = episode.segments.map((segment) => ({ t: segment.t, note: `Benchmark note for the moment at ${segment.t}.` }));
+    writeFileSync(join(root, 'src/content/episodes', `${episode.slug}.json`), JSON.stringify({ ...episode, moments }));
   }
+  const moments = episodes.flatMap((episode) => episode.segments.map((segment) => ({ slug: episode.slug, t: segment.t })));
+  // A time that is no segment start of the first episode: the planted timestamp-missing errors.
+  const drifted = episodes[0]!;
+  const missingTime = ['0:01', '0:02', '0:03'].find((t) => !drifted.segments.some((segment) => segment.t === t))!;
   const planted: Record<string, number> = { 'page-missing': 0, 'anchor-missing': 0, 'timestamp-missing': 0, 'source-missing': 0 };
   let links = 0;
   let citations = 0;
@@ -37,9 +46,8 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
         sentences.push(`This sentence points to [page ${target}](/${pageId(target)}/${anchor}) for more.`);
         links += 1;
       }
-      const episode = episodes[(i + h) % episodes.length]!;
-      const start = episode.starts[(i * 3 + h) % episode.starts.length]!;
-      sentences.push(`A guest makes the point here ([${start}](podcast:${episode.slug}@${start})).`);
+      const moment = moments[citations % moments.length]!;
+      sentences.push(`A guest makes the point here ([${moment.t}](podcast:${moment.slug}@${moment.t})).`);
       citations += 1;
       body.push(sentences.join(' '), '');
     }
@@ -55,7 +63,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
       planted['anchor-missing']! += 1;
     }
     if (i % 60 === 11) {
-      body.push(`A drifted citation ([0:01](podcast:${episodes[0]!.slug}@0:01)).`, '');
+      body.push(`A drifted citation ([${missingTime}](podcast:${drifted.slug}@${missingTime})).`, '');
       planted['timestamp-missing']! += 1;
     }
     if (i % 100 === 13) {

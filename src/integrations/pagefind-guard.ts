@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -28,9 +28,14 @@ export function pagefindGuard(): AstroIntegration {
   };
 }
 
-/** The Pagefind CLI entry point; the package's exports hide it from require, so it is found on disk. */
+/**
+ * The Pagefind CLI entry point. The package's exports hide it from require, so it is found beside the
+ * package's main module, wherever Node resolves the package from (the project, or a parent folder).
+ */
 function pagefindCli(): string {
-  const cli = join(process.cwd(), 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+  const main = fileURLToPath(import.meta.resolve('pagefind'));
+  const packageDir = main.slice(0, main.lastIndexOf(`${sep}pagefind${sep}`) + `${sep}pagefind`.length);
+  const cli = join(packageDir, 'lib', 'runner', 'bin.cjs');
   if (!existsSync(cli)) throw new Error(`Pagefind's command-line program is missing at ${cli}; run npm ci`);
   return cli;
 }

@@ -1,7 +1,6 @@
 import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
 import type { ElementContent } from 'hast';
 import { htmlToHast, type HastNode } from 'satteri';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { citationView, resolveCitation, type CitationView } from '../site/citations.ts';
 import type { SiteData } from '../site/data.ts';
@@ -27,7 +26,7 @@ export interface RemarkReferencesOptions {
  */
 export function remarkReferences({ data, base }: RemarkReferencesOptions) {
   const root = normaliseBase(base);
-  return () => (tree: Root) => {
+  return () => (tree: Root, file: { value: unknown }) => {
     const siteData = data();
     const headingId = createHeadingIds();
     const definitions = new Map<string, Definition>();
@@ -35,6 +34,7 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
       definitions.set(node.identifier, node);
     });
     let citationCount = 0;
+    const source = String(file.value);
     const renderLink = (node: Link | LinkReference, url: string, inHeading: boolean): void => {
       const link = parseLink(url);
       if (link.kind !== 'citation') return;
@@ -45,14 +45,15 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
         return;
       }
       const view = citationView(resolved.episode, resolved.moment, root);
-      const text = toString(node);
+      // The words as written: Starlight's directive parsing would otherwise drop `:04` from `17:04`.
+      const text = headingText(node, source);
       // A link's accessible name must contain its visible text, so a whole-episode citation keeps its words.
       const shown = resolved.moment ? view : { ...view, label: text, accessibleName: `${text} (${view.accessibleName})` };
       renderCitation(node, shown, `citation-${citationCount}`, { wholeEpisode: !resolved.moment, compact: inHeading });
     };
     // Headings first, in document order: their ids come from their words before anything in them renders.
     visit(tree, 'heading', (node: Heading) => {
-      setHeadingId(node, headingId);
+      setHeadingId(node, headingId, source);
       visit(node, (inner) => {
         if (inner.type !== 'link' && inner.type !== 'linkReference') return;
         const url = inner.type === 'link' ? inner.url : definitions.get(inner.identifier)?.url;
@@ -97,10 +98,10 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
   };
 }
 
-function setHeadingId(node: Heading, headingId: (text: string) => string): void {
+function setHeadingId(node: Heading, headingId: (text: string) => string, source: string): void {
   const data = (node.data ??= {});
   const properties = (data.hProperties ??= {});
-  if (typeof properties['id'] !== 'string') properties['id'] = headingId(headingText(node));
+  if (typeof properties['id'] !== 'string') properties['id'] = headingId(headingText(node, source));
 }
 
 /** Raw HTML in Markdown files: each link attribute the HTML parser finds is published through `rewriteLink`. */

@@ -13,7 +13,7 @@ import { KpiListSchema, type Kpi } from '../schemas/kpi.ts';
 import { ResourceListSchema, type Resource } from '../schemas/resource.ts';
 import { SourceSchema, type Source } from '../schemas/source.ts';
 import { ToolListSchema, type Tool } from '../schemas/tool.ts';
-import type { Reference } from './document.ts';
+import { locatedLater, type Reference } from './document.ts';
 import { GLOSSARY_PAGE_ID } from './generated-pages.ts';
 
 /** Where each kind of content lives, and which files in it count. */
@@ -166,12 +166,16 @@ function dataReferences<T>(root: string, pathOf: (name: string) => string, files
   const found: DataReference[] = [];
   for (const [name, entries] of files) {
     const file = pathOf(name);
-    const yaml = parseYaml(readFileSync(join(root, file), 'utf8'));
-    const locate = (path: (string | number)[]): Position => (yaml.ok ? yaml.locate(path) : START);
+    const text = readFileSync(join(root, file), 'utf8');
+    let yaml: ReturnType<typeof parseYaml> | undefined;
+    const locate = (path: (string | number)[]): Position => {
+      yaml ??= parseYaml(text);
+      return yaml.ok ? yaml.locate(path) : START;
+    };
     entries.forEach((entry, index) => {
       for (const link of linksOf(entry, index)) {
         found.push({
-          reference: { url: link.url, origin: link.origin, via: link.via, file, position: locate(link.path) },
+          reference: locatedLater({ url: link.url, origin: link.origin, via: link.via, file }, () => locate(link.path)),
           from: link.origin === 'data-link' ? GLOSSARY_PAGE_ID : undefined,
         });
       }

@@ -126,7 +126,8 @@ function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query:
   if (base !== '/' && `${path}/`.startsWith(base)) {
     return fail('link-base-path', `the site adds the base path ${base} itself; write ${path.slice(base.length - 1)}${linkTail(link)}`);
   }
-  if (/\.[a-z0-9]+$/i.test(pageId)) {
+  // A path ending in a slash names a page even when its last segment has a dot (`/release/v1.0/`).
+  if (!path.endsWith('/') && /\.[a-z0-9]+$/i.test(pageId)) {
     if (index.files.has(pageId)) return { ok: true, target: { kind: 'file', path: pageId } };
     return fail('asset-missing', `no file ${path} is published: nothing at public/${pageId} and no generated file of that name${relativeHint}`);
   }
