@@ -8,6 +8,7 @@ import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { siteSettings } from './src/site/settings.ts';
 import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
+import { SEARCH_RANKING } from './src/site/search.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
@@ -70,6 +71,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
+      pagefind: { ranking: SEARCH_RANKING },
       customCss: ['./src/styles/custom.css'],
       // Expressive Code renders <div> inside <code>, which is invalid HTML; Astro's Shiki output is valid.
       expressiveCode: false,
