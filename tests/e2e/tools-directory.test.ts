@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadSiteData } from '../../src/site/data.ts';
@@ -10,6 +12,15 @@ const PAGE = `${TOOLS_PAGE_ID}/`;
 const servingTools = data.tools.filter((tool) => tool.category === 'serving');
 const visibleRows = (page: Page) => page.locator('tr[data-tool-category]:visible');
 const countText = (page: Page) => page.locator('[data-tools-controls] output').textContent();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
 
 describe.skipIf(!canRun())('the tools directory', () => {
   const session = useBrowserSession();
@@ -107,5 +118,16 @@ describe.skipIf(!canRun())('the tools directory', () => {
     await expect(links.count()).resolves.toBe(expected.length);
     await expect(links.evaluateAll((anchors) => anchors.every((a) => a.getAttribute('rel') === 'noopener noreferrer' && a.getAttribute('href')?.startsWith('https://')))).resolves.toBe(true);
     await page.close();
+  });
+
+  it('has no accessibility violations, as a table, as cards, and in its empty state', async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+      const page = await session.browser.newPage({ viewport });
+      await page.goto(session.server.url(PAGE));
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.getByLabel('Find a tool').fill('no tool says this');
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.close();
+    }
   });
 });
