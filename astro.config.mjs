@@ -24,10 +24,11 @@ const root = process.cwd();
  * per page that it may not keep module-level directives. Astro reads the marker before bundling, so the
  * warning says nothing about this site; exactly that warning is dropped, every other one is kept.
  */
-function dropHeadInjectDirectiveWarning(warning, warn) {
+/** @type {NonNullable<NonNullable<import('vite').BuildOptions['rollupOptions']>['onwarn']>} */
+const dropHeadInjectDirectiveWarning = (warning, warn) => {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
   warn(warning);
-}
+};
 
 export default defineConfig({
   site: settings.site,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { parseDataFile } from '../../src/site/data.ts';
 import { ChecklistSchema } from '../../src/schemas/checklist.ts';
 import { ResourceListSchema } from '../../src/schemas/resource.ts';

@@ -2,7 +2,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { CONTENT, loadSiteData } from '../../src/site/data.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
