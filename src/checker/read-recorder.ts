@@ -16,54 +16,55 @@ export const isEveryKey = (key: string): boolean => key.endsWith(':*');
 
 type Note = (key: string) => void;
 
-/** A copy of a map that notes each key looked up, and any walk over its keys. */
-class RecordingMap<V> extends Map<string, V> {
+/** A view of a map that notes each key looked up, and any walk over its keys. */
+class RecordingMap<V> implements ReadonlyMap<string, V> {
+  readonly #entries: ReadonlyMap<string, V>;
   readonly #collection: string;
   readonly #note: Note;
 
   constructor(entries: ReadonlyMap<string, V>, collection: string, note: Note) {
-    super(entries);
+    this.#entries = entries;
     this.#collection = collection;
     this.#note = note;
   }
 
-  override get(key: string): V | undefined {
+  get(key: string): V | undefined {
     this.#note(readKey(this.#collection, key));
-    return super.get(key);
+    return this.#entries.get(key);
   }
 
-  override has(key: string): boolean {
+  has(key: string): boolean {
     this.#note(readKey(this.#collection, key));
-    return super.has(key);
+    return this.#entries.has(key);
   }
 
-  override get size(): number {
+  get size(): number {
     this.#note(everyKey(this.#collection));
-    return super.size;
+    return this.#entries.size;
   }
 
-  override keys(): MapIterator<string> {
+  keys(): MapIterator<string> {
     this.#note(everyKey(this.#collection));
-    return super.keys();
+    return this.#entries.keys();
   }
 
-  override values(): MapIterator<V> {
+  values(): MapIterator<V> {
     this.#note(everyKey(this.#collection));
-    return super.values();
+    return this.#entries.values();
   }
 
-  override entries(): MapIterator<[string, V]> {
+  entries(): MapIterator<[string, V]> {
     this.#note(everyKey(this.#collection));
-    return super.entries();
+    return this.#entries.entries();
   }
 
-  override [Symbol.iterator](): MapIterator<[string, V]> {
+  [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
 
-  override forEach(callback: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
     this.#note(everyKey(this.#collection));
-    super.forEach(callback, thisArg);
+    this.#entries.forEach((value, key) => callback.call(thisArg, value, key, this));
   }
 }
 
