@@ -36,7 +36,7 @@ const clock = () => new Date().toTimeString().slice(0, 8);
 
 export function watchCheck({ root, settings, docsBase, log }: WatchOptions): CheckWatcher {
   const started = performance.now();
-  const live = new LiveCheck(root, settings);
+  let live = new LiveCheck(root, settings);
   const report = (headline: string) => {
     log(`${RUN_PREFIX}${clock()} ${headline}`);
     log(formatText(live.problems, { docsBase, fileCount: live.fileCount }));
@@ -48,7 +48,16 @@ export function watchCheck({ root, settings, docsBase, log }: WatchOptions): Che
     timer = undefined;
     const paths = pending;
     pending = new Set();
-    const recheck = live.changed(paths);
+    let recheck;
+    try {
+      recheck = live.changed(paths);
+    } catch (error) {
+      // A fault of the check must not end the watch: say so, and read the project afresh.
+      log(`${RUN_PREFIX}${clock()} the check failed after saving ${[...paths].join(', ')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      live = new LiveCheck(root, settings);
+      report('read the project again');
+      return;
+    }
     if (!recheck) return;
     const pages = recheck.rechecked.length;
     report(`${recheck.files.join(', ')}: ${pages} page${pages === 1 ? '' : 's'} checked in ${Math.max(1, Math.round(recheck.ms))} ms`);

@@ -102,17 +102,13 @@ export class IncrementalChecker {
   /** Applies a change and checks again what it can affect. */
   update(change: Change): Recheck {
     const before = this.#index;
+    /** Keys of index entries that changed (see read-recorder.ts). */
     const changedKeys = new Set<string>();
+    /** Pages to index again. */
     const touched = new Set<string>();
+    /** Page ids whose entries may have changed. */
     const candidateIds = new Set<string>();
-    if (change.data) {
-      const oldGenerated = this.#generated;
-      this.#data = change.data.loaded;
-      this.#generated = generatedPages(this.#data.data);
-      for (const page of [...oldGenerated, ...this.#generated]) candidateIds.add(page.id);
-      for (const file of change.data.files) for (const key of dataKeys(file)) changedKeys.add(key);
-      for (const [file, document] of this.#documents) if (entryReadsData(document)) touched.add(file);
-    }
+    if (change.data) this.#takeData(change.data, changedKeys, touched, candidateIds);
     if (change.files) {
       for (const key of fileKeys(this.#files, change.files)) changedKeys.add(key);
       this.#files = change.files;
@@ -122,30 +118,9 @@ export class IncrementalChecker {
       if (document) this.#documents.set(file, document);
       else this.#documents.delete(file);
     }
-    /** Page ids whose web contribution may change: those of every page touched, before and after. */
-    const touchedIds = new Set<string>();
-    for (const file of touched) {
-      const old = this.#entries.get(file);
-      if (old) touchedIds.add(old.document.pageId);
-      const document = this.#documents.get(file);
-      if (document) {
-        const entry = indexDocument(document, this.#data.data);
-        this.#entries.set(file, entry);
-        touchedIds.add(entry.document.pageId);
-      } else {
-        this.#entries.delete(file);
-      }
-    }
+    const touchedIds = this.#reindex(touched);
     for (const id of touchedIds) candidateIds.add(id);
-    if (touched.size > 0) this.#order = [...this.#entries.keys()].sort();
-    this.#index = this.#assemble();
-    for (const id of candidateIds) {
-      const was = before.pages.get(id);
-      const is = this.#index.pages.get(id);
-      if (sameEntry(was, is)) continue;
-      changedKeys.add(readKey('page', id));
-      if ((was === undefined) !== (is === undefined)) changedKeys.add(everyKey('page'));
-    }
+    for (const key of changedEntryKeys(before, this.#index, candidateIds)) changedKeys.add(key);
     const recheck = new Set([...touched].filter((file) => this.#entries.has(file)));
     for (const key of changedKeys) for (const file of this.#readers.get(key) ?? []) recheck.add(file);
     // "Did you mean" suggestions walk whole collections, so failing references are checked again whenever one gains or loses a key.
@@ -154,6 +129,36 @@ export class IncrementalChecker {
     }
     const removed = new Set([...touched].filter((file) => !this.#entries.has(file)));
     return this.#recheck(recheck, removed, touchedIds);
+  }
+
+  /** New data: the keys its changed files can change, the generated pages, and the pages whose entries read data. */
+  #takeData(data: NonNullable<Change['data']>, changedKeys: Set<string>, touched: Set<string>, candidateIds: Set<string>): void {
+    const oldGenerated = this.#generated;
+    this.#data = data.loaded;
+    this.#generated = generatedPages(this.#data.data);
+    for (const page of [...oldGenerated, ...this.#generated]) candidateIds.add(page.id);
+    for (const file of data.files) for (const key of dataKeys(file)) changedKeys.add(key);
+    for (const [file, document] of this.#documents) if (entryReadsData(document)) touched.add(file);
+  }
+
+  /** Indexes the touched pages again (or drops the deleted ones) and assembles the index; returns their page ids before and after. */
+  #reindex(touched: ReadonlySet<string>): Set<string> {
+    const ids = new Set<string>();
+    for (const file of touched) {
+      const old = this.#entries.get(file);
+      if (old) ids.add(old.document.pageId);
+      const document = this.#documents.get(file);
+      if (document) {
+        const entry = indexDocument(document, this.#data.data);
+        this.#entries.set(file, entry);
+        ids.add(entry.document.pageId);
+      } else {
+        this.#entries.delete(file);
+      }
+    }
+    if (touched.size > 0) this.#order = [...this.#entries.keys()].sort();
+    this.#index = this.#assemble();
+    return ids;
   }
 
   #assemble(): SiteIndex {
@@ -221,6 +226,19 @@ export class IncrementalChecker {
     }
     return { rechecked: [...rechecked], changed };
   }
+}
+
+/** The keys of the pages among `ids` whose entries differ between two indexes, and of the page set when one appeared or went. */
+function changedEntryKeys(before: SiteIndex, after: SiteIndex, ids: ReadonlySet<string>): string[] {
+  const keys: string[] = [];
+  for (const id of ids) {
+    const was = before.pages.get(id);
+    const is = after.pages.get(id);
+    if (sameEntry(was, is)) continue;
+    keys.push(readKey('page', id));
+    if ((was === undefined) !== (is === undefined)) keys.push(everyKey('page'));
+  }
+  return keys;
 }
 
 /** The keys a change of a data file can change: its entry, its collection's key set, and whether it is invalid. */

@@ -112,11 +112,17 @@ class DevCheckSession {
     this.#timer = undefined;
     const paths = this.#pending;
     this.#pending = new Set();
-    const recheck = this.#live?.changed(paths);
-    if (!recheck) return;
-    this.#refreshRenderer(recheck);
-    this.#report(recheck);
-    this.#broadcast(recheck);
+    try {
+      const recheck = this.#live?.changed(paths);
+      if (!recheck) return;
+      this.#refreshRenderer(recheck);
+      this.#report(recheck);
+      this.#broadcast(recheck);
+    } catch (error) {
+      // A fault of the check must not stop the dev server: say so, and read the project afresh.
+      this.#options.logger.error(`the reference check failed after saving ${[...paths].join(', ')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.start(this.#docsBase);
+    }
   }
 
   /**
