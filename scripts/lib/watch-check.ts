@@ -36,8 +36,9 @@ const clock = () => new Date().toTimeString().slice(0, 8);
 
 export function watchCheck({ root, settings, docsBase, log }: WatchOptions): CheckWatcher {
   const started = performance.now();
-  let live = new LiveCheck(root, settings);
+  let live: LiveCheck | undefined = new LiveCheck(root, settings);
   const report = (headline: string) => {
+    if (!live) return;
     log(`${RUN_PREFIX}${clock()} ${headline}`);
     log(formatText(live.problems, { docsBase, fileCount: live.fileCount }));
   };
@@ -48,19 +49,21 @@ export function watchCheck({ root, settings, docsBase, log }: WatchOptions): Che
     timer = undefined;
     const paths = pending;
     pending = new Set();
-    let recheck;
+    // A fault of the check must not end the watch: it is reported, and the next save reads the project afresh.
     try {
-      recheck = live.changed(paths);
+      if (!live) {
+        live = new LiveCheck(root, settings);
+        report('the project read again');
+        return;
+      }
+      const recheck = live.changed(paths);
+      if (!recheck) return;
+      const pages = recheck.rechecked.length;
+      report(`${recheck.files.join(', ')}: ${pages} page${pages === 1 ? '' : 's'} checked in ${Math.max(1, Math.round(recheck.ms))} ms`);
     } catch (error) {
-      // A fault of the check must not end the watch: say so, and read the project afresh.
-      log(`${RUN_PREFIX}${clock()} the check failed after saving ${[...paths].join(', ')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      live = new LiveCheck(root, settings);
-      report('read the project again');
-      return;
+      live = undefined;
+      log(`${RUN_PREFIX}${clock()} the check failed after saving ${[...paths].join(', ')}; it reads the project again at the next save. ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    if (!recheck) return;
-    const pages = recheck.rechecked.length;
-    report(`${recheck.files.join(', ')}: ${pages} page${pages === 1 ? '' : 's'} checked in ${Math.max(1, Math.round(recheck.ms))} ms`);
   };
   const watchers: FSWatcher[] = WATCHED_DIRS.filter((dir) => existsSync(join(root, dir))).map((dir) =>
     watch(join(root, dir), { recursive: true }, (_event, name) => {

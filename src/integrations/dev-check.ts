@@ -112,16 +112,20 @@ class DevCheckSession {
     this.#timer = undefined;
     const paths = this.#pending;
     this.#pending = new Set();
+    // A fault of the check must not stop the dev server: it is reported, and the next save reads the project afresh.
     try {
-      const recheck = this.#live?.changed(paths);
+      if (!this.#live) {
+        this.start(this.#docsBase);
+        return;
+      }
+      const recheck = this.#live.changed(paths);
       if (!recheck) return;
       this.#refreshRenderer(recheck);
       this.#report(recheck);
       this.#broadcast(recheck);
     } catch (error) {
-      // A fault of the check must not stop the dev server: say so, and read the project afresh.
-      this.#options.logger.error(`the reference check failed after saving ${[...paths].join(', ')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      this.start(this.#docsBase);
+      this.#live = undefined;
+      this.#options.logger.error(`the reference check failed after saving ${[...paths].join(', ')}; it reads the project again at the next save. ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
