@@ -75,7 +75,8 @@ interface SessionOptions {
 class DevCheckSession {
   readonly #options: SessionOptions;
   #live: LiveCheck | undefined;
-  #docsBase = '';
+  /** Set once the server listens; before that, file events are Vite's first scan, not saves. */
+  #docsBase: string | undefined;
   #pending = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   readonly #onFile = (_event: string, path: string) => this.#saved(path);
@@ -113,6 +114,7 @@ class DevCheckSession {
     const paths = this.#pending;
     this.#pending = new Set();
     // A fault of the check must not stop the dev server: it is reported, and the next save reads the project afresh.
+    if (this.#docsBase === undefined) return;
     try {
       if (!this.#live) {
         this.start(this.#docsBase);
@@ -158,7 +160,7 @@ class DevCheckSession {
   }
 
   #log(found: Problem): void {
-    const line = formatProblemLine(found, this.#docsBase);
+    const line = formatProblemLine(found, this.#docsBase ?? '');
     if (found.severity === 'error') this.#options.logger.error(line);
     else this.#options.logger.warn(line);
   }

@@ -84,7 +84,9 @@ describe.skipIf(!browserAvailable())('writing with npm run dev', () => {
     await terminal.waitFor(/\[mle-wiki:check\] ✓ \d+ files checked: no problems/, 0, READY_MS);
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${origin}${PAGE_PATH}`, { timeout: READY_MS });
+    await page.goto(`${origin}${PAGE_PATH}`, { timeout: READY_MS }).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nThe dev server printed:\n${terminal.text}`);
+    });
     const heading = page.locator(`${APP} h2`);
     await waitUntil(async () => ((await heading.count()) > 0 && (await heading.textContent()) === 'No problems on this page' ? true : undefined), () => 'the toolbar app to answer', READY_MS);
   }, READY_MS * 2);
