@@ -15,14 +15,19 @@ import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
+import { devCheck } from './src/integrations/dev-check.ts';
 
 const settings = siteSettings(process.env);
 const root = process.cwd();
+// The reference check while writing; it runs with `astro dev` only.
+const check = devCheck({ root, settings });
 
 /**
  * Astro marks every MDX module with the directive "use astro:head-inject", and the bundler warns once
  * per page that it may not keep module-level directives. Astro reads the marker before bundling, so the
  * warning says nothing about this site; exactly that warning is dropped, every other one is kept.
+ * @param {{ code?: string, message: string }} warning
+ * @param {(warning: { code?: string, message: string }) => void} warn
  */
 /** @type {NonNullable<NonNullable<import('vite').BuildOptions['rollupOptions']>['onwarn']>} */
 const dropHeadInjectDirectiveWarning = (warning, warn) => {
@@ -59,7 +64,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base })],
+      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
       rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
@@ -94,5 +99,6 @@ export default defineConfig({
     pagefindGuard(),
     inlineScriptHashes(),
     offline({ base: settings.base }),
+    check.integration,
   ],
 });

@@ -1,12 +1,13 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Episode } from '../../src/schemas/episode.ts';
+import { MAX_PAGES_PER_MOMENT } from '../../src/checker/web.ts';
 
 /**
  * A synthetic wiki of `pages` pages, about 20 links and 5 citations each, with errors planted at known
- * places so the benchmark can prove the check finds exactly them. Real episodes are written in with a
- * note on every segment start, and citations walk through those moments in turn, so that no moment is
- * cited on more pages than the wiki allows, as on a real site.
+ * places so the benchmark can prove the check finds exactly them. Real episode and source files are
+ * copied in so that citations resolve against real transcript segment starts. Citations go round every
+ * segment start of every episode, so that no moment is cited on more pages than the rules allow, and
+ * each cited start gets a note in the copied episode file, as the rules require.
  */
 
 export interface Corpus {
@@ -20,21 +21,45 @@ export interface Corpus {
 const SECTIONS = 10;
 const pageId = (i: number) => `s${i % SECTIONS}/page-${i}`;
 
-export function generateCorpus(root: string, pages: number, projectRoot: string, episodes: readonly Episode[]): Corpus {
-  rmSync(root, { recursive: true, force: true });
-  cpSync(join(projectRoot, 'src/content/sources'), join(root, 'src/content/sources'), { recursive: true });
-  mkdirSync(join(root, 'src/content/episodes'), { recursive: true });
-  for (const episode of episodes) {
-    const moments = episode.segments.map((segment) => ({ t: segment.t, note: `Benchmark note for the moment at ${segment.t}.` }));
-    writeFileSync(join(root, 'src/content/episodes', `${episode.slug}.json`), JSON.stringify({ ...episode, moments }));
+/** Every (episode, segment start), taking one start of each episode in turn, so neighbouring citations cite different episodes. */
+function citableMoments(episodes: { slug: string; starts: string[] }[]): { slug: string; t: string }[] {
+  const moments: { slug: string; t: string }[] = [];
+  const longest = Math.max(...episodes.map((episode) => episode.starts.length));
+  for (let at = 0; at < longest; at += 1) {
+    for (const episode of episodes) {
+      const t = episode.starts[at];
+      if (t !== undefined) moments.push({ slug: episode.slug, t });
+    }
   }
-  const moments = episodes.flatMap((episode) => episode.segments.map((segment) => ({ slug: episode.slug, t: segment.t })));
-  // A time that is no segment start of the first episode: the planted timestamp-missing errors.
-  const drifted = episodes[0]!;
-  const missingTime = ['0:01', '0:02', '0:03'].find((t) => !drifted.segments.some((segment) => segment.t === t))!;
+  return moments;
+}
+
+/** Writes a note for every cited start into the copied episode files, in the order of their segments. */
+function describeCitedMoments(root: string, cited: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (const [slug, times] of cited) {
+    const file = join(root, 'src/content/episodes', `${slug}.json`);
+    const episode = JSON.parse(readFileSync(file, 'utf8')) as { segments: { t: string }[]; moments: { t: string; note: string }[] };
+    episode.moments = episode.segments.filter((segment) => times.has(segment.t)).map((segment) => ({ t: segment.t, note: `A synthetic note for the moment at ${segment.t}.` }));
+    writeFileSync(file, JSON.stringify(episode, null, 1));
+  }
+}
+
+export function generateCorpus(root: string, pages: number, projectRoot: string, episodes: { slug: string; starts: string[] }[]): Corpus {
+  rmSync(root, { recursive: true, force: true });
+  for (const dir of ['episodes', 'sources']) {
+    cpSync(join(projectRoot, 'src/content', dir), join(root, 'src/content', dir), { recursive: true });
+  }
   const planted: Record<string, number> = { 'page-missing': 0, 'anchor-missing': 0, 'timestamp-missing': 0, 'source-missing': 0 };
   let links = 0;
   let citations = 0;
+  const moments = citableMoments(episodes);
+  if (pages * 4 > moments.length * MAX_PAGES_PER_MOMENT) throw new Error(`${pages} pages need more segment starts than the ${moments.length} the episodes have`);
+  const cited = new Map<string, Set<string>>();
+  const cite = (k: number) => {
+    const moment = moments[k % moments.length]!;
+    cited.set(moment.slug, (cited.get(moment.slug) ?? new Set()).add(moment.t));
+    return moment;
+  };
   for (let i = 0; i < pages; i += 1) {
     const body: string[] = [];
     for (let h = 0; h < 4; h += 1) {
@@ -46,7 +71,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
         sentences.push(`This sentence points to [page ${target}](/${pageId(target)}/${anchor}) for more.`);
         links += 1;
       }
-      const moment = moments[citations % moments.length]!;
+      const moment = cite(i * 4 + h);
       sentences.push(`A guest makes the point here ([${moment.t}](podcast:${moment.slug}@${moment.t})).`);
       citations += 1;
       body.push(sentences.join(' '), '');
@@ -63,7 +88,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
       planted['anchor-missing']! += 1;
     }
     if (i % 60 === 11) {
-      body.push(`A drifted citation ([${missingTime}](podcast:${drifted.slug}@${missingTime})).`, '');
+      body.push(`A drifted citation ([0:01](podcast:${episodes[0]!.slug}@0:01)).`, '');
       planted['timestamp-missing']! += 1;
     }
     if (i % 100 === 13) {
@@ -84,6 +109,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, [...frontmatter, ...body].join('\n'));
   }
+  describeCitedMoments(root, cited);
   mkdirSync(join(root, 'src/content/docs/about'), { recursive: true });
   writeFileSync(
     join(root, 'src/content/docs/about/sources.mdx'),

@@ -8,11 +8,20 @@ import { createHeadingIds, headingText } from '../site/heading-ids.ts';
 import { LINK_ATTRIBUTES, parseLink } from '../site/links.ts';
 import { rewriteLink } from '../site/rewrite-link.ts';
 import { normaliseBase } from '../site/routes.ts';
+import { sourcePosition } from '../integrations/dev-check-protocol.ts';
+
+/** `data-source-position` (SOURCE_POSITION_ATTRIBUTE of the dev check) as a hast property name. */
+const SOURCE_POSITION_PROPERTY = 'dataSourcePosition';
 
 export interface RemarkReferencesOptions {
   /** The current data; a function so that the dev server's re-reads reach pages rendered after a save. */
   data: () => SiteData;
   base: string;
+  /**
+   * Whether to write each link's, image's and citation's `line:column` in its source on its element, for
+   * the dev server's check to mark the broken ones (src/integrations/dev-check-app.ts). True only in dev.
+   */
+  sourcePositions?: () => boolean;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface RemarkReferencesOptions {
  *   `rewriteLink` (base path, `source:` and `podcast:` targets).
  * Unresolvable citations render as marked text for the checker to report.
  */
-export function remarkReferences({ data, base }: RemarkReferencesOptions) {
+export function remarkReferences({ data, base, sourcePositions = () => false }: RemarkReferencesOptions) {
   const root = normaliseBase(base);
   return () => (tree: Root, file: { value: unknown }) => {
     const siteData = data();
@@ -95,7 +104,24 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
     for (const definition of definitions.values()) {
       if (parseLink(definition.url).kind !== 'citation') definition.url = rewriteLink(definition.url, root);
     }
+    // Last, so that the elements citations render as carry it too.
+    if (sourcePositions()) markSourcePositions(tree);
   };
+}
+
+/**
+ * Puts each link's and image's source position on the element it renders as (a citation's outer
+ * element included): `data-source-position="line:column"`, the place the checker reports a problem at.
+ */
+function markSourcePositions(tree: Root): void {
+  visit(tree, (node: Nodes) => {
+    if (node.type !== 'link' && node.type !== 'image') return;
+    const start = node.position?.start;
+    if (!start) return;
+    const data = (node.data ??= {});
+    const properties = (data.hProperties ??= {});
+    properties[SOURCE_POSITION_PROPERTY] = sourcePosition(start);
+  });
 }
 
 function setHeadingId(node: Heading, headingId: (text: string) => string, source: string): void {

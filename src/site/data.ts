@@ -104,6 +104,16 @@ export function parseDataFile<S extends z.ZodType>(file: string, text: string, s
 
 const baseName = (file: string) => (file.split('/').at(-1) ?? file).replace(/\.[^.]+$/, '');
 
+/** The collection a repo-relative file belongs to and the name its entries are keyed by, or undefined for other files. */
+export function dataFileOf(file: string): { kind: DataKind; name: string } | undefined {
+  for (const kind of Object.keys(CONTENT) as (keyof typeof CONTENT)[]) {
+    if (kind === 'docs') continue;
+    const { dir, pattern } = CONTENT[kind];
+    if (file.startsWith(`${dir}/`) && pattern.test(file)) return { kind, name: baseName(file) };
+  }
+  return undefined;
+}
+
 /** Reads and validates every data collection of the project at `root`; problems name file, field, line and column. */
 export function loadSiteData(root: string): LoadedData {
   const problems: Problem[] = [];

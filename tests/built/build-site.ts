@@ -34,7 +34,7 @@ export function buildSite(name: BuildName): string {
  * which would make Vite build in another mode: scripts inlined, search switched off. Builds run exactly
  * as `npm run build` runs them.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const vitestKeys = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
