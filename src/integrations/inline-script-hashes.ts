@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlToHast, type HastNode } from 'satteri';
+import { toString } from 'hast-util-to-string';
+import { listFiles } from '../lib/files.ts';
+import { parseHtml, propertyText, visitElements } from '../lib/html.ts';
 
 /**
  * Astro's CSP hashes the scripts it bundles, but not `is:inline` scripts such as Starlight's theme and
@@ -22,9 +24,8 @@ export function inlineScriptHashes(): AstroIntegration {
         const starlightSources = readStarlightComponents();
         const trusted = (script: string) => starlightSources.includes(script);
         let pages = 0;
-        for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-          const file = join(entry.parentPath, entry.name);
+        for (const page of listFiles(root, '.', /\.html$/, { all: true })) {
+          const file = join(root, page);
           const html = readFileSync(file, 'utf8');
           const patched = addInlineScriptHashes(html, trusted);
           if (patched !== html) {
@@ -57,30 +58,23 @@ export function addInlineScriptHashes(html: string, trusted: (script: string) =>
 function readStarlightComponents(): string {
   // The package exports its components folder without conditions, so require can locate it.
   const distDir = dirname(dirname(createRequire(import.meta.url).resolve('@astrojs/starlight/components/Page.astro')));
-  return readdirSync(distDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.astro'))
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+  return listFiles(distDir, '.', /\.astro$/, { all: true })
+    .map((file) => readFileSync(join(distDir, file), 'utf8'))
     .join('\n');
 }
 
 function readPage(html: string): { csp: string | undefined; scripts: string[] } {
   let csp: string | undefined;
   const scripts: string[] = [];
-  const visit = (node: HastNode): void => {
-    const element = node as HastNode & { tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
-    const properties = element.properties ?? {};
-    if (element.tagName === 'meta' && String(properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy') {
-      csp = String(properties['content'] ?? '');
+  visitElements(parseHtml(html), (element) => {
+    if (element.tagName === 'meta' && (propertyText(element, 'httpEquiv') ?? '').toLowerCase() === 'content-security-policy') {
+      csp = propertyText(element, 'content') ?? '';
     }
-    if (element.tagName === 'script' && properties['src'] === undefined) {
-      const type = String(properties['type'] ?? '');
+    if (element.tagName === 'script' && element.properties['src'] === undefined) {
+      const type = propertyText(element, 'type') ?? '';
       // Module scripts are Astro's own bundles, which Astro hashes itself.
-      if (type === '' || type.includes('javascript')) {
-        scripts.push((element.children ?? []).map((child) => ('value' in child ? String(child.value) : '')).join(''));
-      }
+      if (type === '' || type.includes('javascript')) scripts.push(toString(element));
     }
-    for (const child of element.children ?? []) visit(child);
-  };
-  visit(htmlToHast(html));
+  });
   return { csp, scripts };
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
+import { listFiles } from '../lib/files.ts';
 import { normaliseBase } from '../site/routes.ts';
 import { serviceWorkerSource } from './service-worker-source.ts';
 
@@ -18,7 +19,7 @@ export function offline(options: { base: string }): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = listFiles(root).filter((file) => file !== 'sw.js' && !file.endsWith('.map'));
+        const files = listFiles(root, '.', /./, { all: true }).filter((file) => file !== 'sw.js' && !file.endsWith('.map'));
         const hash = createHash('sha256');
         for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file)));
         const version = hash.digest('hex').slice(0, 16);
@@ -46,11 +47,4 @@ export function offlineRegistration(options: { base: string }): StarlightPlugin 
       },
     },
   };
-}
-
-function listFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
 }

@@ -19,6 +19,13 @@ export function visitElements(tree: Root | Element, visitor: (element: Element) 
   });
 }
 
+/** A property as the text of its attribute: token lists (class, http-equiv, rel) joined by spaces. */
+export function propertyText(element: Element, name: string): string | undefined {
+  const value = element.properties[name];
+  if (Array.isArray(value)) return value.join(' ');
+  return value === undefined || value === null ? undefined : String(value);
+}
+
 /** A string property of an element, or undefined. */
 export function stringProperty(element: Element, name: string): string | undefined {
   const value = element.properties[name];
