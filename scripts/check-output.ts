@@ -4,6 +4,7 @@
  * After `astro build`: every internal href/src in the built HTML must point to a file, every #fragment to
  * an id. Problems are reported at the source line that produced them.
  */
+import './lib/fast-start.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';

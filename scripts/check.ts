@@ -4,6 +4,7 @@
  * Checks every page link, anchor, citation and source reference in src/content; exit 1 on any error.
  * --fix corrects what cannot be wrong and checks again; --watch checks again after every save.
  */
+import './lib/fast-start.ts';
 import { parseArgs } from 'node:util';
 import { checkSite } from '../src/checker/check.ts';
 import { hasErrors } from '../src/checker/problem.ts';

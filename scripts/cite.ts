@@ -4,6 +4,7 @@
  * Lists an episode's transcript segment starts under their chapters, with the notes of cited moments,
  * or the starts nearest to a time, so a contributor can pick a timestamp the checker accepts.
  */
+import './lib/fast-start.ts';
 import { closest } from 'fastest-levenshtein';
 import { loadSiteData } from '../src/site/data.ts';
 import { listEpisode, listNear } from './lib/cite-listing.ts';

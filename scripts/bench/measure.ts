@@ -4,6 +4,7 @@
  * Prints JSON: { ms, maxRssMb, problems?, edits? }. For `incremental`, `ms` is the first full check and
  * `edits` the median re-check after each kind of edit to one page.
  */
+import '../lib/fast-start.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdxToMdast } from 'satteri';
