@@ -4,6 +4,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../checker/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
+import { leadText } from './lead-text.ts';
 
 /**
  * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
@@ -58,6 +59,8 @@ export interface PageDocument {
   explicitIds: string[];
   components: ComponentUse[];
   references: Reference[];
+  /** The page's opening words as plain text, for link previews (see `leadText`). */
+  lead: string;
   problems: Problem[];
 }
 
@@ -96,6 +99,7 @@ export function parseDocument(file: string, source: string): PageDocument {
     frontmatterPosition: frontmatter.locate,
     ...found,
     references: [...frontmatter.references, ...found.references],
+    lead: tree ? leadText(tree) : '',
     problems,
   };
 }
