@@ -153,15 +153,21 @@ export function startGraphExplorer(root: HTMLElement): void {
   }
 
   function select(index: number, options: { focus?: boolean; zoomTo?: number } = {}): void {
-    if (index === selected) return;
-    selected = index;
-    if (index >= 0) current = index;
     if (index >= 0 && (options.zoomTo || !inView(index))) centreOn(index, options.zoomTo);
-    if (options.focus && index >= 0) nodes[index]!.element.focus({ preventScroll: true });
-    describeSelection();
-    const id = index >= 0 ? nodes[index]!.element.id : '';
-    history.replaceState(history.state, '', id ? `#${id}` : location.pathname + location.search);
-    schedule();
+    if (index !== selected) {
+      selected = index;
+      if (index >= 0) current = index;
+      describeSelection();
+      const id = index >= 0 ? nodes[index]!.element.id : '';
+      history.replaceState(history.state, '', id ? `#${id}` : location.pathname + location.search);
+    }
+    if (options.focus && index >= 0) {
+      // Drawn now, so a node whose section was just shown again can take focus; the focus event it
+      // fires finds the node already picked.
+      cancelAnimationFrame(frame);
+      render();
+      nodes[index]!.element.focus({ preventScroll: true });
+    } else schedule();
   }
 
   function describeSelection(): void {
@@ -206,9 +212,13 @@ export function startGraphExplorer(root: HTMLElement): void {
     return best;
   }
 
+  const pointers = new Map<number, { x: number; y: number }>();
+  /** Whether the coming click follows a press; a click without one comes from the keyboard. */
+  let pressed = false;
   const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
   svg.addEventListener('keydown', (event) => {
+    pressed = false;
     const arrow = ARROWS[event.key];
     if (arrow) {
       event.preventDefault();
@@ -221,18 +231,19 @@ export function startGraphExplorer(root: HTMLElement): void {
     event.stopPropagation();
   });
 
+  // Focus from the keyboard picks the node; focus from a press or a tap waits for the click, which decides.
   svg.addEventListener('focusin', (event) => {
     const index = indexOf(event.target);
-    if (index >= 0) select(index);
+    if (index >= 0 && !pressed) select(index);
   });
 
   // Pointer: press and release in place picks a node (a second pick opens it); a drag pans; two fingers pinch.
-  const pointers = new Map<number, { x: number; y: number }>();
   let travelled = 0;
   let pinch = 0;
   svg.addEventListener('pointerdown', (event) => {
     pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     travelled = 0;
+    pressed = true;
   });
   svg.addEventListener('pointermove', (event) => {
     const last = pointers.get(event.pointerId);
@@ -274,13 +285,15 @@ export function startGraphExplorer(root: HTMLElement): void {
     }
   });
   svg.addEventListener('click', (event) => {
-    if (travelled > DRAG_PX) {
+    const fromPointer = pressed;
+    pressed = false;
+    if (fromPointer && travelled > DRAG_PX) {
       event.preventDefault();
       return;
     }
     const index = indexOf(event.target);
-    // A keyboard's Enter (detail 0) and a second pick of the selected node follow the link.
-    if (index >= 0 && (event.detail === 0 || index === selected)) return;
+    // Enter on a focused node, and a second pick of the picked node, follow the link.
+    if (index >= 0 && (!fromPointer || index === selected)) return;
     event.preventDefault();
     hovered = -1;
     select(index, { focus: index >= 0 });
@@ -349,7 +362,12 @@ export function startGraphExplorer(root: HTMLElement): void {
   new ResizeObserver(schedule).observe(svg);
   root.querySelectorAll<HTMLElement>('[data-graph-controls]').forEach((element) => (element.hidden = false));
   root.querySelector<HTMLElement>('[data-graph-legend]')!.hidden = true;
-  const fromAddress = nodes.findIndex((node) => `#${node.element.id}` === decodeURIComponent(location.hash));
-  if (fromAddress >= 0) select(fromAddress, { zoomTo: 2.5 });
+  // An address ending in a node's id (from a page's "Explore it in the site graph") opens on that node.
+  const selectFromAddress = () => {
+    const index = nodes.findIndex((node) => `#${node.element.id}` === decodeURIComponent(location.hash));
+    if (index >= 0) select(index, { zoomTo: 2.5 });
+  };
+  window.addEventListener('hashchange', selectFromAddress);
+  selectFromAddress();
   render();
 }
