@@ -30,6 +30,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return created;
 }
 
+/** Previews float above the page, but belong to its main content, like the links they describe. */
+const landmark = (): HTMLElement => document.querySelector('main') ?? document.body;
+
 // Link previews.
 
 let card: HTMLElement | undefined;
@@ -43,7 +46,7 @@ function previewCard(): HTMLElement {
     card.setAttribute('role', 'tooltip');
     card.dataset['pagefindIgnore'] = '';
     card.hidden = true;
-    document.body.append(card);
+    landmark().append(card);
   }
   return card;
 }
@@ -122,7 +125,7 @@ function citationSheet(): HTMLElement {
     sheet.setAttribute('aria-labelledby', 'citation-sheet-title');
     sheet.dataset['pagefindIgnore'] = '';
     sheet.hidden = true;
-    document.body.append(sheet);
+    landmark().append(sheet);
   }
   return sheet;
 }
@@ -135,14 +138,14 @@ function openSheet(citation: Element): void {
   const title = element('p', 'citation-sheet-title', text('.citation-card-title'));
   title.id = 'citation-sheet-title';
   const playLink = element('a', 'citation-sheet-play', citation.classList.contains('citation-episode') ? '▶ Play the episode' : `▶ Play at ${play.textContent?.trim()}`);
-  playLink.href = play.href;
+  playLink.setAttribute('href', play.getAttribute('href') ?? '');
   playLink.target = '_blank';
   playLink.rel = 'noopener noreferrer';
   const actions = element('div', 'citation-sheet-actions');
   actions.append(playLink);
   if (notes) {
     const notesLink = element('a', 'citation-sheet-notes', 'Episode notes');
-    notesLink.href = notes.href;
+    notesLink.setAttribute('href', notes.getAttribute('href') ?? '');
     actions.append(notesLink);
   }
   const close = element('button', 'citation-sheet-close', '×');
