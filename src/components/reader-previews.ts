@@ -21,7 +21,11 @@ const MARGIN_PX = 12;
 
 const source = document.querySelector<HTMLElement>('[data-link-previews]')?.dataset['linkPreviews'];
 let previews: Promise<Record<string, LinkPreview>> | undefined;
-const loadPreviews = () => (previews ??= fetch(source ?? '').then((response) => (response.ok ? response.json() : {}), () => ({})));
+const loadPreviews = (): Promise<Record<string, LinkPreview>> =>
+  (previews ??= fetch(source ?? '').then(
+    (response): Promise<Record<string, LinkPreview>> => (response.ok ? response.json() : Promise.resolve({})),
+    () => ({}),
+  ));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
