@@ -3,31 +3,37 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { siteSettings } from './src/site/settings.ts';
 import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
+import { SEARCH_RANKING } from './src/site/search.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
+import { devCheck } from './src/integrations/dev-check.ts';
 
 const settings = siteSettings(process.env);
 const root = process.cwd();
+// The reference check while writing; it runs with `astro dev` only.
+const check = devCheck({ root, settings });
 
 /**
  * Astro marks every MDX module with the directive "use astro:head-inject", and the bundler warns once
  * per page that it may not keep module-level directives. Astro reads the marker before bundling, so the
  * warning says nothing about this site; exactly that warning is dropped, every other one is kept.
+ * @param {{ code?: string, message: string }} warning
+ * @param {(warning: { code?: string, message: string }) => void} warn
  */
-function dropHeadInjectDirectiveWarning(warning, warn) {
+/** @type {NonNullable<NonNullable<import('vite').BuildOptions['rollupOptions']>['onwarn']>} */
+const dropHeadInjectDirectiveWarning = (warning, warn) => {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
   warn(warning);
-}
+};
 
 export default defineConfig({
   site: settings.site,
@@ -53,12 +59,13 @@ export default defineConfig({
     },
   },
   markdown: {
-    // Smart punctuation is off so that heading ids are computed from the same characters the checker sees.
+    // Heading ids are set by remarkReferences from src/site/heading-ids.ts, the function the checker
+    // calls; smart punctuation is off so that both see the characters as written.
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base })],
-      rehypePlugins: [rehypeSlug, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
+      rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
   integrations: [
@@ -70,6 +77,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
+      pagefind: { ranking: SEARCH_RANKING },
       customCss: ['./src/styles/custom.css'],
       // Expressive Code (copy button, language label) is configured in ec.config.mjs, whose plugin keeps its HTML valid.
       head: [
@@ -90,5 +98,6 @@ export default defineConfig({
     pagefindGuard(),
     inlineScriptHashes(),
     offline({ base: settings.base }),
+    check.integration,
   ],
 });

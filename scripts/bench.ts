@@ -24,12 +24,13 @@ interface Measurement {
   ms: number;
   maxRssMb: number;
   problems?: Record<string, number>;
+  edits?: Record<string, { ms: number; pages: number }>;
 }
 
 const node = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 
-function measure(mode: 'parse' | 'check', root: string, runs = 3): Measurement {
+function measure(mode: 'parse' | 'check' | 'incremental', root: string, runs = 3): Measurement {
   const results = Array.from({ length: runs }, () => JSON.parse(node([join(ROOT, 'scripts/bench/measure.ts'), mode, root])) as Measurement);
   return results.sort((a, b) => a.ms - b.ms)[Math.floor(runs / 2)]!;
 }
@@ -72,7 +73,8 @@ function timeBuild(corpus: Corpus, withValidator: boolean): number {
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const episodes = [...loadSiteData(ROOT).data.episodes.values()].map((episode) => ({ slug: episode.slug, starts: episode.moments.map((moment) => moment.t).filter((t) => t !== '0:01') }));
+// 0:01 is left out: the corpus plants citations of it as the timestamp-missing errors.
+const episodes = [...loadSiteData(ROOT).data.episodes.values()].map((episode) => ({ slug: episode.slug, starts: episode.segments.map((segment) => segment.t).filter((t) => t !== '0:01') }));
 let failed = false;
 
 for (const size of sizes) {
@@ -87,6 +89,11 @@ for (const size of sizes) {
   console.log(`planted errors found exactly:  ${exact ? 'yes' : `NO: found ${JSON.stringify(check.problems)}, planted ${JSON.stringify(corpus.planted)}`}`);
   console.log(`parse-only floor:              ${fmt(parse.ms)}`);
   console.log(`source check:                  ${fmt(check.ms)}  (${Math.round(size / (check.ms / 1000))} pages/s, ${(check.ms / parse.ms).toFixed(2)}x the parse floor, peak RSS ${Math.round(check.maxRssMb)} MB)`);
+  const live = measure('incremental', corpus.root, 1);
+  console.log(`live check, first full check:  ${fmt(live.ms)}  (peak RSS ${Math.round(live.maxRssMb)} MB)`);
+  for (const [kind, { ms, pages }] of Object.entries(live.edits ?? {})) {
+    console.log(`  re-check after one page saved, ${kind}: ${ms.toFixed(1)} ms median (${pages} page${pages === 1 ? '' : 's'} checked again)`);
+  }
   if (!values['no-build']) {
     writeBenchSite(corpus);
     const build = timeBuild(corpus, false);

@@ -11,29 +11,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mergeEpisode, type Json } from './lib/episode-merge.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EPISODES_DIR = join(ROOT, 'src/content/episodes');
-
-/** Facts that come from the archive, in the order the files list them. */
-const ARCHIVE_FIELDS = ['slug', 'title', 'short_title', 'season', 'episode', 'date_added', 'guests', 'youtube_id', 'links', 'episode_page', 'duration'] as const;
-
-type Json = Record<string, unknown>;
-
-function mergeEpisode(archive: Json, existing: Json | undefined): Json {
-  const merged: Json = {};
-  for (const field of ARCHIVE_FIELDS) {
-    const value = archive[field];
-    // The archive writes "" for a date it does not know; the wiki leaves the field out.
-    if (value !== undefined && value !== '') merged[field] = value;
-  }
-  merged['summary'] = existing?.['summary'] ?? '';
-  merged['moments'] = existing?.['moments'] ?? [];
-  const chapters = archive['chapters'];
-  if (Array.isArray(chapters) && chapters.length > 0) merged['chapters'] = chapters;
-  merged['segments'] = archive['segments'];
-  return merged;
-}
 
 function main(): number {
   const { values, positionals } = parseArgs({
@@ -60,7 +41,7 @@ function main(): number {
     }
     const target = join(EPISODES_DIR, `${slug}.json`);
     const existing = existsSync(target) ? (JSON.parse(readFileSync(target, 'utf8')) as Json) : undefined;
-    const merged = mergeEpisode(JSON.parse(readFileSync(source, 'utf8')) as Json, existing);
+    const merged = mergeEpisode(JSON.parse(readFileSync(source, 'utf8')) as Json, existing, (message) => console.log(`  ${slug}: ${message}`));
     writeFileSync(target, `${JSON.stringify(merged, null, 1)}\n`);
     const todo = merged['summary'] === '' ? ': now write its "summary" in your own words, and a note for each moment you cite' : '';
     console.log(`✓ ${slug} → src/content/episodes/${slug}.json${existing ? ' (summary and moments kept)' : ''}${todo}`);

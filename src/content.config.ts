@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { PageFieldsSchema } from './schemas/page.ts';
+import { docsEntryId } from './site/routes.ts';
 
 /**
  * Starlight's pages. The data files (episodes, sources, KPIs, checklists) are not Astro collections: the
@@ -9,5 +10,6 @@ import { PageFieldsSchema } from './schemas/page.ts';
  * so the config, the pages and the checker see the same validated data.
  */
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageFieldsSchema }) }),
+  // Pages are routed by the site model's own function, the one the checker resolves links with.
+  docs: defineCollection({ loader: docsLoader({ generateId: docsEntryId }), schema: docsSchema({ extend: PageFieldsSchema }) }),
 };

@@ -1,4 +1,4 @@
-import { SECTION_LABELS, type Section } from './schemas/page.ts';
+import { SECTION_LABELS, SECTIONS, type Section } from './schemas/page.ts';
 import { episodePageId, GRAPH_PAGE_ID, PODCAST_INDEX_ID, RULES_INDEX_ID } from './site/generated-pages.ts';
 import type { SiteData } from './site/data.ts';
 
@@ -7,22 +7,8 @@ type SidebarItem =
   | { label: string; link: string }
   | { label: string; items: SidebarItem[]; collapsed?: boolean };
 
-/** Sections whose pages are written in MDX, in the order a reader meets them. */
-export const WRITTEN_SECTIONS = [
-  'role',
-  'roadmap',
-  'mlops',
-  'practice',
-  'ai-engineering',
-  'data',
-  'infrastructure',
-  'responsible-ml',
-  'experimentation',
-  'kpis',
-  'careers',
-  'guides',
-  'reference',
-] as const satisfies readonly Section[];
+/** Sections whose pages are written in MDX, in the order a reader meets them; episodes and About close the sidebar. */
+export const WRITTEN_SECTIONS: readonly Section[] = SECTIONS.filter((section) => section !== 'podcast' && section !== 'about');
 
 /**
  * The sidebar follows the page sections; generated pages are listed from the data they are made from.

@@ -1,10 +1,13 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { MAX_PAGES_PER_MOMENT } from '../../src/checker/web.ts';
 
 /**
  * A synthetic wiki of `pages` pages, about 20 links and 5 citations each, with errors planted at known
  * places so the benchmark can prove the check finds exactly them. Real episode and source files are
- * copied in so that citations resolve against real transcript segment starts.
+ * copied in so that citations resolve against real transcript segment starts. Citations go round every
+ * segment start of every episode, so that no moment is cited on more pages than the rules allow, and
+ * each cited start gets a note in the copied episode file, as the rules require.
  */
 
 export interface Corpus {
@@ -18,6 +21,29 @@ export interface Corpus {
 const SECTIONS = 10;
 const pageId = (i: number) => `s${i % SECTIONS}/page-${i}`;
 
+/** Every (episode, segment start), taking one start of each episode in turn, so neighbouring citations cite different episodes. */
+function citableMoments(episodes: { slug: string; starts: string[] }[]): { slug: string; t: string }[] {
+  const moments: { slug: string; t: string }[] = [];
+  const longest = Math.max(...episodes.map((episode) => episode.starts.length));
+  for (let at = 0; at < longest; at += 1) {
+    for (const episode of episodes) {
+      const t = episode.starts[at];
+      if (t !== undefined) moments.push({ slug: episode.slug, t });
+    }
+  }
+  return moments;
+}
+
+/** Writes a note for every cited start into the copied episode files, in the order of their segments. */
+function describeCitedMoments(root: string, cited: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (const [slug, times] of cited) {
+    const file = join(root, 'src/content/episodes', `${slug}.json`);
+    const episode = JSON.parse(readFileSync(file, 'utf8')) as { segments: { t: string }[]; moments: { t: string; note: string }[] };
+    episode.moments = episode.segments.filter((segment) => times.has(segment.t)).map((segment) => ({ t: segment.t, note: `A synthetic note for the moment at ${segment.t}.` }));
+    writeFileSync(file, JSON.stringify(episode, null, 1));
+  }
+}
+
 export function generateCorpus(root: string, pages: number, projectRoot: string, episodes: { slug: string; starts: string[] }[]): Corpus {
   rmSync(root, { recursive: true, force: true });
   for (const dir of ['episodes', 'sources']) {
@@ -26,6 +52,14 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
   const planted: Record<string, number> = { 'page-missing': 0, 'anchor-missing': 0, 'timestamp-missing': 0, 'source-missing': 0 };
   let links = 0;
   let citations = 0;
+  const moments = citableMoments(episodes);
+  if (pages * 4 > moments.length * MAX_PAGES_PER_MOMENT) throw new Error(`${pages} pages need more segment starts than the ${moments.length} the episodes have`);
+  const cited = new Map<string, Set<string>>();
+  const cite = (k: number) => {
+    const moment = moments[k % moments.length]!;
+    cited.set(moment.slug, (cited.get(moment.slug) ?? new Set()).add(moment.t));
+    return moment;
+  };
   for (let i = 0; i < pages; i += 1) {
     const body: string[] = [];
     for (let h = 0; h < 4; h += 1) {
@@ -37,9 +71,8 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
         sentences.push(`This sentence points to [page ${target}](/${pageId(target)}/${anchor}) for more.`);
         links += 1;
       }
-      const episode = episodes[(i + h) % episodes.length]!;
-      const start = episode.starts[(i * 3 + h) % episode.starts.length]!;
-      sentences.push(`A guest makes the point here ([${start}](podcast:${episode.slug}@${start})).`);
+      const moment = cite(i * 4 + h);
+      sentences.push(`A guest makes the point here ([${moment.t}](podcast:${moment.slug}@${moment.t})).`);
       citations += 1;
       body.push(sentences.join(' '), '');
     }
@@ -76,6 +109,7 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, [...frontmatter, ...body].join('\n'));
   }
+  describeCitedMoments(root, cited);
   mkdirSync(join(root, 'src/content/docs/about'), { recursive: true });
   writeFileSync(
     join(root, 'src/content/docs/about/sources.mdx'),

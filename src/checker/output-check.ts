@@ -1,14 +1,11 @@
 import type { Element, Root } from 'hast';
 import { START, type Position } from '../lib/position.ts';
 import { parseHtml, stringProperty, visitElements } from '../lib/html.ts';
-import { citationView } from '../site/citations.ts';
 import { isFrameId } from '../site/heading-ids.ts';
-import { parseLink } from '../site/links.ts';
-import { rewriteLink } from '../site/rewrite-link.ts';
 import { normaliseBase, pageIdOfUrl } from '../site/routes.ts';
-import { resolveCitation } from '../site/citations.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from './problem.ts';
+import { publishedHrefs } from './published.ts';
 
 /** What the output check needs to know about one built HTML file. */
 export interface BuiltPage {
@@ -111,23 +108,9 @@ function sourceLocator(index: SiteIndex | undefined, base: string): (builtFile: 
     const page = index.pages.get(pageId);
     const document = documents.get(pageId);
     if (document) {
-      const reference = document.references.find((ref) => renderedHrefs(ref.url, ref.origin === 'markdown', index, base).includes(href));
+      const reference = document.references.find((ref) => publishedHrefs(ref, index.data, base).includes(href));
       if (reference) return { file: reference.file, position: reference.position, written: true };
     }
     return { file: page?.source ?? builtFile, position: START, written: false };
   };
-}
-
-/** Every href a written link can render to: its rewritten form, and for a citation its play and notes links. */
-function renderedHrefs(url: string, isMarkdownLink: boolean, index: SiteIndex, base: string): string[] {
-  const hrefs = [rewriteLink(url, base)];
-  const link = parseLink(url);
-  if (isMarkdownLink && link.kind === 'citation') {
-    const resolved = resolveCitation(link.body, index.data);
-    if (resolved.ok && resolved.episode) {
-      const view = citationView(resolved.episode, resolved.moment, base);
-      hrefs.push(view.href, view.episodePageHref);
-    }
-  }
-  return hrefs;
 }

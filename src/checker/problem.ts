@@ -1,5 +1,11 @@
 import { comparePositions, type Position } from '../lib/position.ts';
+import type { Fix } from '../site/resolve.ts';
 import { severityOf, type RuleId, type Severity } from './rules.ts';
+
+/** A correction the checker knows for a problem: the value as written at the problem's place, and what to write instead. */
+export interface ProblemFix extends Fix {
+  written: string;
+}
 
 /** One thing wrong, at one place in one file, under one rule of the table. */
 export interface Problem {
@@ -9,11 +15,13 @@ export interface Problem {
   rule: RuleId;
   severity: Severity;
   message: string;
+  /** How to correct it, when the checker knows (see `npm run check -- --fix`). */
+  fix?: ProblemFix;
 }
 
 /** The only way to make a problem: the severity always comes from the rule table. */
-export function problem(rule: RuleId, file: string, position: Position, message: string): Problem {
-  return { file, position, rule, severity: severityOf(rule), message };
+export function problem(rule: RuleId, file: string, position: Position, message: string, fix?: ProblemFix): Problem {
+  return { file, position, rule, severity: severityOf(rule), message, ...(fix ? { fix } : {}) };
 }
 
 export function compareProblems(a: Problem, b: Problem): number {

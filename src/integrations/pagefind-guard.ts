@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { separateTagsForSearch } from '../lib/search-text.ts';
@@ -50,9 +50,14 @@ function copyPagesForSearch(site: string): string {
   return copy;
 }
 
-/** The Pagefind CLI entry point; the package's exports hide it from require, so it is found on disk. */
+/**
+ * The Pagefind CLI entry point. The package's exports hide it from require, so it is found beside the
+ * package's main module, wherever Node resolves the package from (the project, or a parent folder).
+ */
 function pagefindCli(): string {
-  const cli = join(process.cwd(), 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+  const main = fileURLToPath(import.meta.resolve('pagefind'));
+  const packageDir = main.slice(0, main.lastIndexOf(`${sep}pagefind${sep}`) + `${sep}pagefind`.length);
+  const cli = join(packageDir, 'lib', 'runner', 'bin.cjs');
   if (!existsSync(cli)) throw new Error(`Pagefind's command-line program is missing at ${cli}; run npm ci`);
   return cli;
 }

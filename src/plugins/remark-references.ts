@@ -1,7 +1,6 @@
 import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
 import type { ElementContent } from 'hast';
 import { htmlToHast, type HastNode } from 'satteri';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { citationView, resolveCitation, type CitationView } from '../site/citations.ts';
 import type { SiteData } from '../site/data.ts';
@@ -9,11 +8,20 @@ import { createHeadingIds, headingText } from '../site/heading-ids.ts';
 import { LINK_ATTRIBUTES, parseLink } from '../site/links.ts';
 import { rewriteLink } from '../site/rewrite-link.ts';
 import { normaliseBase } from '../site/routes.ts';
+import { sourcePosition } from '../integrations/dev-check-protocol.ts';
+
+/** `data-source-position` (SOURCE_POSITION_ATTRIBUTE of the dev check) as a hast property name. */
+const SOURCE_POSITION_PROPERTY = 'dataSourcePosition';
 
 export interface RemarkReferencesOptions {
   /** The current data; a function so that the dev server's re-reads reach pages rendered after a save. */
   data: () => SiteData;
   base: string;
+  /**
+   * Whether to write each link's, image's and citation's `line:column` in its source on its element, for
+   * the dev server's check to mark the broken ones (src/integrations/dev-check-app.ts). True only in dev.
+   */
+  sourcePositions?: () => boolean;
 }
 
 /**
@@ -25,9 +33,9 @@ export interface RemarkReferencesOptions {
  *   `rewriteLink` (base path, `source:` and `podcast:` targets).
  * Unresolvable citations render as marked text for the checker to report.
  */
-export function remarkReferences({ data, base }: RemarkReferencesOptions) {
+export function remarkReferences({ data, base, sourcePositions = () => false }: RemarkReferencesOptions) {
   const root = normaliseBase(base);
-  return () => (tree: Root) => {
+  return () => (tree: Root, file: { value: unknown }) => {
     const siteData = data();
     const headingId = createHeadingIds();
     const definitions = new Map<string, Definition>();
@@ -35,6 +43,7 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
       definitions.set(node.identifier, node);
     });
     let citationCount = 0;
+    const source = String(file.value);
     const renderLink = (node: Link | LinkReference, url: string, inHeading: boolean): void => {
       const link = parseLink(url);
       if (link.kind !== 'citation') return;
@@ -45,14 +54,15 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
         return;
       }
       const view = citationView(resolved.episode, resolved.moment, root);
-      const text = toString(node);
+      // The words as written: Starlight's directive parsing would otherwise drop `:04` from `17:04`.
+      const text = headingText(node, source);
       // A link's accessible name must contain its visible text, so a whole-episode citation keeps its words.
       const shown = resolved.moment ? view : { ...view, label: text, accessibleName: `${text} (${view.accessibleName})` };
       renderCitation(node, shown, `citation-${citationCount}`, { wholeEpisode: !resolved.moment, compact: inHeading });
     };
     // Headings first, in document order: their ids come from their words before anything in them renders.
     visit(tree, 'heading', (node: Heading) => {
-      setHeadingId(node, headingId);
+      setHeadingId(node, headingId, source);
       visit(node, (inner) => {
         if (inner.type !== 'link' && inner.type !== 'linkReference') return;
         const url = inner.type === 'link' ? inner.url : definitions.get(inner.identifier)?.url;
@@ -94,13 +104,30 @@ export function remarkReferences({ data, base }: RemarkReferencesOptions) {
     for (const definition of definitions.values()) {
       if (parseLink(definition.url).kind !== 'citation') definition.url = rewriteLink(definition.url, root);
     }
+    // Last, so that the elements citations render as carry it too.
+    if (sourcePositions()) markSourcePositions(tree);
   };
 }
 
-function setHeadingId(node: Heading, headingId: (text: string) => string): void {
+/**
+ * Puts each link's and image's source position on the element it renders as (a citation's outer
+ * element included): `data-source-position="line:column"`, the place the checker reports a problem at.
+ */
+function markSourcePositions(tree: Root): void {
+  visit(tree, (node: Nodes) => {
+    if (node.type !== 'link' && node.type !== 'image') return;
+    const start = node.position?.start;
+    if (!start) return;
+    const data = (node.data ??= {});
+    const properties = (data.hProperties ??= {});
+    properties[SOURCE_POSITION_PROPERTY] = sourcePosition(start);
+  });
+}
+
+function setHeadingId(node: Heading, headingId: (text: string) => string, source: string): void {
   const data = (node.data ??= {});
   const properties = (data.hProperties ??= {});
-  if (typeof properties['id'] !== 'string') properties['id'] = headingId(headingText(node));
+  if (typeof properties['id'] !== 'string') properties['id'] = headingId(headingText(node, source));
 }
 
 /** Raw HTML in Markdown files: each link attribute the HTML parser finds is published through `rewriteLink`. */

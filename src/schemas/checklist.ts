@@ -5,6 +5,8 @@ export const ChecklistItemSchema = z.strictObject({
   id: kebabId(),
   label: z.string().min(2),
   detail: z.string().min(2).optional(),
+  /** The tool the item names, as an id of the tools directory; its label then links to the tool's row. */
+  tool: kebabId('a tool id').optional(),
 });
 
 export const ChecklistGroupSchema = z.strictObject({

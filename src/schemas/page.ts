@@ -57,3 +57,13 @@ export const PageFrontmatterSchema = z.looseObject({
 });
 
 export type PageFrontmatter = z.infer<typeof PageFrontmatterSchema>;
+
+/**
+ * The frontmatter fields of Starlight's that hold links: hero action links and prev/next links. Read
+ * leniently (a field of another shape is Starlight's to report), so every link that is there is checked.
+ */
+export const FrontmatterLinksSchema = z.looseObject({
+  hero: z.looseObject({ actions: z.array(z.looseObject({ link: z.string() }).catch({ link: '' })).catch([]) }).optional().catch(undefined),
+  prev: z.looseObject({ link: z.string().optional() }).optional().catch(undefined),
+  next: z.looseObject({ link: z.string().optional() }).optional().catch(undefined),
+});

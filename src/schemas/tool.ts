@@ -3,7 +3,10 @@ import { httpsUrl, kebabId, uniqueIds } from './shared.ts';
 
 /** What a tool is for, as the tools directory groups them. */
 export const TOOL_CATEGORIES = {
+  development: 'Languages and notebooks',
   'data-processing': 'Data processing',
+  streaming: 'Streaming and messaging',
+  storage: 'Storage and warehouses',
   'data-quality': 'Data quality and validation',
   'feature-store': 'Feature stores',
   orchestration: 'Orchestration and pipelines',
@@ -13,10 +16,12 @@ export const TOOL_CATEGORIES = {
   serving: 'Serving and inference',
   monitoring: 'Monitoring and observability',
   infrastructure: 'Infrastructure and compute',
+  'ml-platform': 'Managed ML platforms',
   'ci-cd': 'CI/CD and testing',
+  experimentation: 'Experimentation and A/B testing',
   'llm-application': 'LLM applications',
-  'vector-search': 'Vector search',
-  'responsible-ml': 'Explainability and fairness',
+  'vector-search': 'Search and vector search',
+  'responsible-ml': 'Explainability, fairness and privacy',
 } as const;
 
 /** The MLOps phase of this wiki in which a learner usually meets the tool. */
@@ -35,7 +40,8 @@ export const ToolSchema = z.strictObject({
   when: z.string().min(20, 'say when a team should pick it'),
   /** Ids of other tools in the directory that do the same job. */
   alternatives: z.array(kebabId('a tool id')).default([]),
-  licence: z.string().min(2),
+  /** An SPDX licence id (or expression such as "MIT OR Apache-2.0"), or "proprietary" for closed products and services. */
+  licence: z.string().regex(/^(?:proprietary|[A-Za-z0-9.+-]+(?: (?:AND|OR) [A-Za-z0-9.+-]+)*)$/, 'write an SPDX licence id such as Apache-2.0, or "proprietary"'),
   docs: httpsUrl,
 });
 

@@ -8,6 +8,13 @@ import { kpiAnchor, kpiCategoryAnchor, termAnchor, toolAnchor } from './generate
  */
 
 export const checklistHeadingId = (checklistId: string): string => `checklist-${checklistId}`;
+
+/** The letter a glossary term is filed under; terms that do not start with a letter go under "#". */
+export function glossaryLetter(term: string): string {
+  const first = term.normalize('NFD').charAt(0).toUpperCase();
+  return /[A-Z]/.test(first) ? first : '#';
+}
+export const glossaryLetterId = (letter: string): string => `glossary-letter-${letter === '#' ? 'other' : letter.toLowerCase()}`;
 export const checklistGroupId = (checklistId: string, groupId: string): string => `${checklistId}--${groupId}`;
 export const checklistItemId = (checklistId: string, itemId: string): string => `${checklistId}--${itemId}`;
 
@@ -19,7 +26,10 @@ export const COMPONENT_ANCHORS: Readonly<Record<string, AnchorsOf>> = {
     ...KPI_CATEGORIES.filter((category) => data.kpis.some((kpi) => kpi.category === category)).map(kpiCategoryAnchor),
   ],
   ToolsDirectory: (_props, data) => data.tools.map((tool) => toolAnchor(tool.id)),
-  Glossary: (_props, data) => data.glossary.map((term) => termAnchor(term.id)),
+  Glossary: (_props, data) => [
+    ...new Set(data.glossary.map((term) => glossaryLetterId(glossaryLetter(term.term)))),
+    ...data.glossary.map((term) => termAnchor(term.id)),
+  ],
   ProgressChecklist: (props, data) => {
     const id = props['id'] ?? '';
     const checklist = data.checklists.get(id);

@@ -13,8 +13,9 @@ import { KpiListSchema, type Kpi } from '../schemas/kpi.ts';
 import { ResourceListSchema, type Resource } from '../schemas/resource.ts';
 import { SourceSchema, type Source } from '../schemas/source.ts';
 import { ToolListSchema, type Tool } from '../schemas/tool.ts';
-import type { Reference } from './document.ts';
+import { locatedLater, type Reference } from './document.ts';
 import { GLOSSARY_PAGE_ID } from './generated-pages.ts';
+import { entryLink } from './links.ts';
 
 /** Where each kind of content lives, and which files in it count. */
 export const CONTENT = {
@@ -103,6 +104,16 @@ export function parseDataFile<S extends z.ZodType>(file: string, text: string, s
 
 const baseName = (file: string) => (file.split('/').at(-1) ?? file).replace(/\.[^.]+$/, '');
 
+/** The collection a repo-relative file belongs to and the name its entries are keyed by, or undefined for other files. */
+export function dataFileOf(file: string): { kind: DataKind; name: string } | undefined {
+  for (const kind of Object.keys(CONTENT) as (keyof typeof CONTENT)[]) {
+    if (kind === 'docs') continue;
+    const { dir, pattern } = CONTENT[kind];
+    if (file.startsWith(`${dir}/`) && pattern.test(file)) return { kind, name: baseName(file) };
+  }
+  return undefined;
+}
+
 /** Reads and validates every data collection of the project at `root`; problems name file, field, line and column. */
 export function loadSiteData(root: string): LoadedData {
   const problems: Problem[] = [];
@@ -136,10 +147,15 @@ export function loadSiteData(root: string): LoadedData {
   const resourceFiles = load('resources', ResourceListSchema);
   const pathOf = (kind: DataKind, name: string) => files.find((file) => file.startsWith(`${CONTENT[kind].dir}/`) && baseName(file) === name) ?? name;
   const references = [
-    ...dataReferences(root, (name) => pathOf('glossary', name), glossaryFiles, (term, index) => [{ url: term.see, origin: 'data-link', via: `see of the term "${term.id}"`, path: [index, 'see'] }]),
-    ...dataReferences(root, (name) => pathOf('resources', name), resourceFiles, (resource, index) =>
-      resource.pages.map((page, at) => ({ url: page, origin: 'data-page', via: `pages of the resource "${resource.id}"`, path: [index, 'pages', at] })),
+    ...dataReferences(root, (name) => pathOf('glossary', name), glossaryFiles, (terms) =>
+      terms.map((term, index) => ({ url: term.see, origin: 'data-link', via: `see of the term "${term.id}"`, path: [index, 'see'], from: GLOSSARY_PAGE_ID })),
     ),
+    ...dataReferences(root, (name) => pathOf('resources', name), resourceFiles, (resources) =>
+      resources.flatMap((resource, index) =>
+        resource.pages.map((page, at) => ({ url: page, origin: 'data-page', via: `pages of the resource "${resource.id}"`, path: [index, 'pages', at], from: undefined })),
+      ),
+    ),
+    ...dataReferences(root, (name) => pathOf('checklists', name), checklists, checklistToolLinks),
   ];
   const data: SiteData = {
     episodes,
@@ -158,24 +174,42 @@ interface DataLinkSpec {
   url: string;
   origin: 'data-link' | 'data-page';
   via: string;
+  /** Where the link is written in its file, as a path of keys. */
   path: (string | number)[];
+  /** The page the link is published on, if any: its links count as that page's, for backlinks and the graph. */
+  from: string | undefined;
+}
+
+/**
+ * A checklist item that names a tool is rendered as a link to the tool's row in the directory, on the
+ * page that shows the checklist; so the link is that page's, and an unknown tool id is reported at the item.
+ */
+function checklistToolLinks(checklist: Checklist): DataLinkSpec[] {
+  return checklist.groups.flatMap((group, groupIndex) =>
+    group.items.flatMap((item, itemIndex) =>
+      item.tool === undefined
+        ? []
+        : [{ url: entryLink('tool', item.tool), origin: 'data-link' as const, via: `tool of the checklist item "${item.id}"`, path: ['groups', groupIndex, 'items', itemIndex, 'tool'], from: checklist.page }],
+    ),
+  );
 }
 
 /** The links of each valid file of a collection, located at their line and column in the file. */
-function dataReferences<T>(root: string, pathOf: (name: string) => string, files: ReadonlyMap<string, readonly T[]>, linksOf: (entry: T, index: number) => DataLinkSpec[]): DataReference[] {
+function dataReferences<T>(root: string, pathOf: (name: string) => string, files: ReadonlyMap<string, T>, linksOf: (content: T) => DataLinkSpec[]): DataReference[] {
   const found: DataReference[] = [];
-  for (const [name, entries] of files) {
+  for (const [name, content] of files) {
+    const links = linksOf(content);
+    if (links.length === 0) continue;
     const file = pathOf(name);
-    const yaml = parseYaml(readFileSync(join(root, file), 'utf8'));
-    const locate = (path: (string | number)[]): Position => (yaml.ok ? yaml.locate(path) : START);
-    entries.forEach((entry, index) => {
-      for (const link of linksOf(entry, index)) {
-        found.push({
-          reference: { url: link.url, origin: link.origin, via: link.via, file, position: locate(link.path) },
-          from: link.origin === 'data-link' ? GLOSSARY_PAGE_ID : undefined,
-        });
-      }
-    });
+    const text = readFileSync(join(root, file), 'utf8');
+    let yaml: ReturnType<typeof parseYaml> | undefined;
+    const locate = (path: (string | number)[]): Position => {
+      yaml ??= parseYaml(text);
+      return yaml.ok ? yaml.locate(path) : START;
+    };
+    for (const link of links) {
+      found.push({ reference: locatedLater({ url: link.url, origin: link.origin, via: link.via, file }, () => locate(link.path)), from: link.from });
+    }
   }
   return found;
 }

@@ -5,6 +5,7 @@ import { problem, type Problem } from '../checker/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 import { leadText } from './lead-text.ts';
+import { FrontmatterLinksSchema } from '../schemas/page.ts';
 
 /**
  * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
@@ -29,6 +30,10 @@ export interface Reference {
   origin: ReferenceOrigin;
   /** Where in its origin the value sits, for messages: "href of <LinkCard>", "hero.actions.0.link". */
   via?: string;
+  /** Written inside a heading, where a citation renders without its notes link and preview. */
+  inHeading?: boolean;
+  /** The label of a reference definition (`[label]: url`), which reference-style links use. */
+  identifier?: string;
   file: string;
   position: Position;
 }
@@ -61,23 +66,27 @@ export interface PageDocument {
   references: Reference[];
   /** The page's opening words as plain text, for link previews (see `leadText`). */
   lead: string;
+  /** Reference-style links and images (`[text][label]`), by the label they use: each renders its definition's link. */
+  definitionUses: { identifier: string; inHeading: boolean; image: boolean }[];
   problems: Problem[];
 }
 
 /** Frontmatter fields that hold links, as Starlight reads them: hero action links and prev/next links. */
-const FRONTMATTER_LINKS = (data: Record<string, unknown>): { path: (string | number)[]; url: unknown }[] => {
-  const hero = data['hero'] as { actions?: { link?: unknown }[] } | undefined;
-  const actions = Array.isArray(hero?.actions) ? hero.actions : [];
-  return [
-    ...actions.map((action, index) => ({ path: ['hero', 'actions', index, 'link'], url: action?.link })),
-    ...(['prev', 'next'] as const).map((field) => ({ path: [field, 'link'], url: (data[field] as { link?: unknown } | undefined)?.link })),
-  ];
-};
+function frontmatterLinks(data: Record<string, unknown>): { path: (string | number)[]; url: string }[] {
+  const fields = FrontmatterLinksSchema.safeParse(data);
+  if (!fields.success) return [];
+  const { hero, prev, next } = fields.data;
+  const links = (hero?.actions ?? []).map((action, index) => ({ path: ['hero', 'actions', index, 'link'], url: action.link }));
+  if (prev?.link !== undefined) links.push({ path: ['prev', 'link'], url: prev.link });
+  if (next?.link !== undefined) links.push({ path: ['next', 'link'], url: next.link });
+  return links.filter((link) => link.url !== '');
+}
 
 interface WalkState {
   file: string;
+  inHeading: boolean;
   headingId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references'>;
+  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references' | 'definitionUses'>;
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
@@ -88,11 +97,11 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [] };
+  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [], definitionUses: [] };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, headingId: createHeadingIds(), document: found });
+  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), document: found });
   return {
     file,
     frontmatter: frontmatter.data,
@@ -126,14 +135,21 @@ function walk(node: MdastNode, state: WalkState): void {
     case 'heading': {
       const text = headingText(node);
       document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
-      break;
+      for (const child of node.children as MdastNode[]) walk(child, { ...state, inHeading: true });
+      return;
     }
     case 'link':
-      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node) });
+      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), ...(state.inHeading ? { inHeading: true } : {}) });
       break;
     case 'image':
+      document.references.push({ url: node.url, origin: 'image', file: state.file, position: positionOf(node) });
+      break;
     case 'definition':
-      document.references.push({ url: node.url, origin: node.type, file: state.file, position: positionOf(node) });
+      document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position: positionOf(node) });
+      break;
+    case 'linkReference':
+    case 'imageReference':
+      document.definitionUses.push({ identifier: node.identifier, inHeading: state.inHeading, image: node.type === 'imageReference' });
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
@@ -215,11 +231,20 @@ function frontmatterReferences(data: Record<string, unknown>, file: string, loca
     const list = data[field];
     if (!Array.isArray(list)) continue;
     list.forEach((item, index) => {
-      if (typeof item === 'string') references.push({ url: item, origin: field, via: field, file, position: locate([field, index]) });
+      if (typeof item === 'string') references.push(locatedLater({ url: item, origin: field, via: field, file }, () => locate([field, index])));
     });
   }
-  for (const { path, url } of FRONTMATTER_LINKS(data)) {
-    if (typeof url === 'string') references.push({ url, origin: 'frontmatter-link', via: path.join('.'), file, position: locate(path) });
+  for (const { path, url } of frontmatterLinks(data)) {
+    references.push(locatedLater({ url, origin: 'frontmatter-link', via: path.join('.'), file }, () => locate(path)));
   }
   return references;
+}
+
+/**
+ * A frontmatter reference whose position is worked out only if a message needs it: locating a field
+ * parses the YAML a second time, and almost every reference resolves without a message.
+ */
+export function locatedLater(reference: Omit<Reference, 'position'>, locate: () => Position): Reference {
+  let position: Position | undefined;
+  return Object.defineProperty(reference, 'position', { enumerable: true, get: () => (position ??= locate()) }) as Reference;
 }

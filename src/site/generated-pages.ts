@@ -36,6 +36,8 @@ export const GLOSSARY_PAGE_ID = 'reference/glossary';
 export const TOOLS_PAGE_ID = 'reference/tools';
 export const toolAnchor = (toolId: string): string => toolId;
 export const termAnchor = (termId: string): string => termId;
+/** Each glossary term has a page of its own, with its definition and the pages that use it. */
+export const termPageId = (termId: string): string => `${GLOSSARY_PAGE_ID}/${termId}`;
 
 /** Where `tool:`, `term:` and `kpi:` links lead. */
 export function entryTarget(entry: 'tool' | 'term' | 'kpi', id: string): { pageId: string; anchor?: string } {
@@ -43,7 +45,7 @@ export function entryTarget(entry: 'tool' | 'term' | 'kpi', id: string): { pageI
     case 'tool':
       return { pageId: TOOLS_PAGE_ID, anchor: toolAnchor(id) };
     case 'term':
-      return { pageId: GLOSSARY_PAGE_ID, anchor: termAnchor(id) };
+      return { pageId: termPageId(id) };
     case 'kpi':
       return { pageId: kpiPageId(id) };
   }
@@ -72,6 +74,8 @@ export function episodeHeadings(episode: Episode): SectionHeading[] {
   ];
 }
 
+export const TERM_PAGE_HEADINGS: readonly SectionHeading[] = [heading('used-on', 'Pages that use this term')];
+
 export const RULE_PAGE_HEADINGS: readonly SectionHeading[] = [heading('broken', 'Broken example'), heading('why', 'Why it is a problem'), heading('fix', 'How to fix it')];
 
 export function kpiPeers(kpi: Kpi, kpis: readonly Kpi[]): Kpi[] {
@@ -91,6 +95,7 @@ export const GENERATED_ROUTES = {
   graph: 'src/pages/graph.astro',
   graphList: 'src/pages/graph/list.astro',
   kpi: 'src/pages/kpis/[kpi].astro',
+  term: 'src/pages/reference/glossary/[term].astro',
 } as const;
 
 /** Files (not pages) the site generates, as paths from the site root. */
@@ -130,5 +135,6 @@ export function generatedPages(data: SiteData): PageEntry[] {
     page(GRAPH_PAGE_ID, 'Knowledge graph', 'about', GENERATED_ROUTES.graph),
     page(GRAPH_LIST_PAGE_ID, 'Knowledge graph as a list', 'about', GENERATED_ROUTES.graphList),
     ...data.kpis.map((kpi) => page(kpiPageId(kpi.id), kpi.name, 'kpis', GENERATED_ROUTES.kpi, kpiHeadings(kpi, data.kpis))),
+    ...data.glossary.map((term) => page(termPageId(term.id), term.term, 'reference', GENERATED_ROUTES.term, TERM_PAGE_HEADINGS)),
   ];
 }

@@ -11,7 +11,15 @@ interface MdastLike {
   type: string;
   value?: unknown;
   children?: readonly MdastLike[];
+  position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
 }
+
+/**
+ * Starlight's Markdown pipeline parses `:name` as a text directive (for its asides) and turns the ones
+ * nobody handles back into text at the very end: `17:04` is the text `17` and a directive named `04`
+ * until then. Such a directive counts as the source text it was written as.
+ */
+const DIRECTIVES = new Set(['textDirective', 'leafDirective']);
 
 /** Node types whose content is not part of a heading's words. */
 const WORDLESS = new Set(['image', 'imageReference', 'html', 'mdxTextExpression', 'mdxFlowExpression', 'footnoteReference', 'break']);
@@ -21,10 +29,12 @@ const WORDLESS = new Set(['image', 'imageReference', 'html', 'mdxTextExpression'
  * counts as its time) and of inline JSX elements; not images, raw HTML, or MDX expressions, whose value
  * is only known when the page runs.
  */
-export function headingText(node: MdastLike): string {
+export function headingText(node: MdastLike, source?: string): string {
   if (WORDLESS.has(node.type)) return '';
   if ((node.type === 'text' || node.type === 'inlineCode') && typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map(headingText).join('');
+  const { start, end } = node.position ?? { start: {}, end: {} };
+  if (DIRECTIVES.has(node.type) && source !== undefined && start.offset !== undefined && end.offset !== undefined) return source.slice(start.offset, end.offset);
+  return (node.children ?? []).map((child) => headingText(child, source)).join('');
 }
 
 /** A fresh id generator for one page: github-slugger, so repeated headings get `-1`, `-2`. */

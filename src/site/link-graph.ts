@@ -27,6 +27,11 @@ const edgeKind = ({ reference, target }: ResolvedReference): EdgeKind => {
  * the knowledge graph and each page's neighbourhood all read these edges.
  */
 export function pageEdges(resolved: readonly ResolvedReference[]): Edge[] {
+  return edgesInOrder(resolved).sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind));
+}
+
+/** The same edges as `pageEdges`, in the order of the references: for readers that need no order, such as the web rules. */
+export function edgesInOrder(resolved: readonly ResolvedReference[]): Edge[] {
   const edges = new Map<string, Edge>();
   for (const item of resolved) {
     const to = targetPageId(item.target);
@@ -36,7 +41,7 @@ export function pageEdges(resolved: readonly ResolvedReference[]): Edge[] {
     const key = `${from}\u0000${kind === 'source' || kind === 'listed-source' ? `source:${item.target.kind === 'source' ? item.target.sourceId : ''}` : to}\u0000${kind}`;
     if (!edges.has(key)) edges.set(key, { from, to, kind, target: item.target });
   }
-  return [...edges.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind));
+  return [...edges.values()];
 }
 
 /** Whether an edge is written in the page text (a link, citation or source reference), not a frontmatter list. */

@@ -9,6 +9,12 @@ export const SOURCE_SCHEME = 'source:';
 export const ENTRY_SCHEMES = { 'tool:': 'tool', 'term:': 'term', 'kpi:': 'kpi' } as const;
 export type EntryKind = (typeof ENTRY_SCHEMES)[keyof typeof ENTRY_SCHEMES];
 
+/** The written link to an entry, such as `tool:mlflow`: what a data file's entry is published as. */
+export function entryLink(entry: EntryKind, id: string): string {
+  const scheme = (Object.keys(ENTRY_SCHEMES) as (keyof typeof ENTRY_SCHEMES)[]).find((key) => ENTRY_SCHEMES[key] === entry);
+  return `${scheme ?? `${entry}:`}${id}`;
+}
+
 /** A written link taken apart by what it points at. The checker resolves these; the renderer rewrites them. */
 export type ParsedLink =
   | { kind: 'citation'; body: string }

@@ -4,7 +4,7 @@ import { resolveCitation } from './citations.ts';
 import type { Reference } from './document.ts';
 import { entryTarget, episodePageId, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { isFrameId } from './heading-ids.ts';
-import { linkTail, parseLink, type EntryKind } from './links.ts';
+import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
 
@@ -17,29 +17,61 @@ export type Target =
   | { kind: 'external'; url: string }
   | { kind: 'file'; path: string };
 
-export type Resolution = { ok: true; target: Target } | { ok: false; rule: RuleId; message: string };
+/** The candidates a "did you mean" chose from; `candidatesOf` lists them. */
+export type CandidatePool = { kind: 'pages' } | { kind: 'anchors'; pageId: string } | { kind: 'sources' } | { kind: 'entries'; entry: EntryKind };
 
-const fail = (rule: RuleId, message: string): Resolution => ({ ok: false, rule, message });
+/**
+ * How to correct a failing reference, when the checker can tell: the value to write in place of the one
+ * written. A fix with `closest` is a "did you mean": `chosen` was the candidate of `pool` closest to
+ * `wanted`, which `npm run check -- --fix` applies only when the choice is clear (src/checker/fix.ts).
+ * A fix without it is certain: only one thing can have been meant.
+ */
+export interface Fix {
+  replacement: string;
+  closest?: { wanted: string; chosen: string; pool: CandidatePool };
+}
+
+export type Resolution = { ok: true; target: Target } | { ok: false; rule: RuleId; message: string; fix?: Fix };
+
+const fail = (rule: RuleId, message: string, fix?: Fix): Resolution => ({ ok: false, rule, message, ...(fix ? { fix } : {}) });
+
+/** The candidates of a pool, as the suggestions compare them. */
+export function candidatesOf(pool: CandidatePool, index: SiteIndex): string[] {
+  switch (pool.kind) {
+    case 'pages':
+      return [...index.pages.keys()];
+    case 'anchors':
+      return anchorCandidates(index.pages.get(pool.pageId)?.anchors ?? new Set());
+    case 'sources':
+      return [...index.data.sources.keys()];
+    case 'entries':
+      return entryIds(pool.entry, index);
+  }
+}
+
+const anchorCandidates = (anchors: ReadonlySet<string>): string[] => [...anchors].filter((anchor) => !isFrameId(anchor));
 
 /** Resolves one reference of the page `fromPageId` against the site index. Pure: no I/O. */
 export function resolveReference(reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
   if (reference.origin === 'related') return resolveRelated(reference.url, fromPageId, index);
-  if (reference.origin === 'sources') return resolveSource(reference.url, index);
+  if (reference.origin === 'sources') return resolveSource(reference.url, index, (id) => id);
   if (reference.origin === 'data-page') return resolveListedPage(reference.url, index);
   const link = parseLink(reference.url, index.settings.site);
   switch (link.kind) {
     case 'citation':
       return citationTarget(link.body, index);
     case 'source':
-      return resolveSource(link.id, index);
+      return resolveSource(link.id, index, (id) => `${SOURCE_SCHEME}${id}`);
     case 'entry':
       return resolveEntry(link.entry, link.id, fromPageId, index);
     case 'external':
       return { ok: true, target: { kind: 'external', url: link.url } };
     case 'absolute-self':
-      return fail('link-absolute-self', `"${link.url}" is a full URL of ${isLocal(link.url) ? 'a local server' : 'this site'}; write it from the site root as ${link.path}`);
+      return fail('link-absolute-self', `"${link.url}" is a full URL of ${isLocal(link.url) ? 'a local server' : 'this site'}; write it from the site root as ${link.path}`, {
+        replacement: link.path,
+      });
     case 'fragment':
-      return pageTarget(fromPageId, link.hash, fromPageId, index);
+      return pageTarget(fromPageId, link.hash, fromPageId, index, reference.url);
     case 'site':
     case 'relative':
       return resolveSitePath(link, reference, fromPageId, index);
@@ -51,7 +83,10 @@ const isLocal = (url: string): boolean => /^(?:https?:)?\/\/(?:localhost|127\.0\
 function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Resolution {
   const pageId = trimSlashes(value);
   if (pageId === fromPageId) return fail('self-reference', `"${value}" is this page itself; remove it from related`);
-  if (!index.pages.has(pageId)) return fail('related-missing', `related page "${value}" does not exist${suggest(pageId, [...index.pages.keys()])}`);
+  if (!index.pages.has(pageId)) {
+    const { text, fix } = suggest(pageId, { kind: 'pages' }, [...index.pages.keys()], (chosen) => chosen);
+    return fail('related-missing', `related page "${value}" does not exist${text}`, fix);
+  }
   return { ok: true, target: { kind: 'page', pageId } };
 }
 
@@ -70,7 +105,10 @@ function entryIds(entry: EntryKind, index: SiteIndex): string[] {
 
 function resolveEntry(entry: EntryKind, id: string, fromPageId: string, index: SiteIndex): Resolution {
   const ids = entryIds(entry, index);
-  if (!ids.includes(id)) return fail('entry-missing', `there is no ${entry} "${id}" in ${ENTRY_FILES[entry]}${suggest(id, ids)}`);
+  if (!ids.includes(id)) {
+    const { text, fix } = suggest(id, { kind: 'entries', entry }, ids, (chosen) => `${entry}:${chosen}`);
+    return fail('entry-missing', `there is no ${entry} "${id}" in ${ENTRY_FILES[entry]}${text}`, fix);
+  }
   const { pageId, anchor } = entryTarget(entry, id);
   return pageTarget(pageId, anchor ?? '', fromPageId, index);
 }
@@ -78,13 +116,20 @@ function resolveEntry(entry: EntryKind, id: string, fromPageId: string, index: S
 /** A page id listed in a data file (the pages a resource is shown on). */
 function resolveListedPage(value: string, index: SiteIndex): Resolution {
   const pageId = trimSlashes(value);
-  if (!index.pages.has(pageId)) return fail('page-missing', `no page "${value}"${suggestPath(pageId, index.pages)}; list page ids, the page path without its slashes`);
+  if (!index.pages.has(pageId)) {
+    const { text, fix } = suggestPath(pageId, index.pages, (chosen) => chosen);
+    return fail('page-missing', `no page "${value}"${text}; list page ids, the page path without its slashes`, fix);
+  }
   return { ok: true, target: { kind: 'page', pageId } };
 }
 
-function resolveSource(id: string, index: SiteIndex): Resolution {
+/** A source id, from a `source:` link or the `sources` list; `written` is how an id is written there. */
+function resolveSource(id: string, index: SiteIndex, written: (id: string) => string): Resolution {
   if (index.data.invalid.has(`sources/${id}`)) return { ok: true, target: { kind: 'source', sourceId: id } };
-  if (!index.data.sources.has(id)) return fail('source-missing', `there is no source "${id}" in src/content/sources/${suggest(id, [...index.data.sources.keys()])}`);
+  if (!index.data.sources.has(id)) {
+    const { text, fix } = suggest(id, { kind: 'sources' }, [...index.data.sources.keys()], written);
+    return fail('source-missing', `there is no source "${id}" in src/content/sources/${text}`, fix);
+  }
   const sourcesPage = index.pages.get(SOURCES_PAGE_ID);
   if (sourcesPage && !sourcesPage.generated && !sourcesPage.anchors.has(sourceAnchor(id))) {
     return fail('source-missing', `source "${id}" exists but ${sourcesPage.source} has no heading with id "${sourceAnchor(id)}" for it to link to`);
@@ -93,7 +138,8 @@ function resolveSource(id: string, index: SiteIndex): Resolution {
 }
 
 function citationTarget(body: string, index: SiteIndex): Resolution {
-  const resolved = resolveCitation(body, index.data, (slug) => suggest(slug, [...index.data.episodes.keys()]));
+  // A citation's episode is never corrected for the writer, so its suggestion carries no fix.
+  const resolved = resolveCitation(body, index.data, (slug) => suggest(slug, undefined, [...index.data.episodes.keys()], (chosen) => chosen).text);
   if (!resolved.ok) return fail(resolved.rule, resolved.message);
   if (resolved.episode === undefined) return { ok: true, target: { kind: 'episode', slug: resolved.slug } };
   const { slug } = resolved.episode;
@@ -109,53 +155,106 @@ function decode(text: string): string {
 }
 
 function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query: string; hash: string }, reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
-  if (/\.mdx?$/i.test(link.path)) return fileLink(link.path, reference, index);
+  if (/\.mdx?$/i.test(link.path)) return fileLink(link, reference, index);
   // Relative links resolve in the browser against the page's URL, which always ends with a slash.
   const path = link.kind === 'site' ? link.path : new URL(link.path, `https://site${pagePath(fromPageId)}`).pathname;
   const relativeHint = link.kind === 'relative' ? ` ("${link.path}" is relative to this page's URL, so it means ${path})` : '';
   const pageId = trimSlashes(decode(path).replace(/\/index\.html$/, '/'));
   const page = index.pages.get(pageId);
   if (page) {
-    if (!path.endsWith('/')) return fail('link-trailing-slash', `page links end with "/": write ${pagePath(pageId)}${linkTail(link)}${relativeHint}`);
+    if (!path.endsWith('/')) {
+      return fail('link-trailing-slash', `page links end with "/": write ${pagePath(pageId)}${linkTail(link)}${relativeHint}`, { replacement: `${pagePath(pageId)}${linkTail(link)}` });
+    }
     if (page.draft && !index.pages.get(fromPageId)?.draft) {
       return fail('page-draft', `${pagePath(pageId)} is a draft (${page.source} has draft: true), which production builds leave out${relativeHint}`);
     }
-    return pageTarget(pageId, link.hash, fromPageId, index);
+    return pageTarget(pageId, link.hash, fromPageId, index, reference.url);
   }
   const base = normaliseBase(index.settings.base);
   if (base !== '/' && `${path}/`.startsWith(base)) {
-    return fail('link-base-path', `the site adds the base path ${base} itself; write ${path.slice(base.length - 1)}${linkTail(link)}`);
+    const withoutBase = `${path.slice(base.length - 1)}${linkTail(link)}`;
+    return fail('link-base-path', `the site adds the base path ${base} itself; write ${withoutBase}`, { replacement: withoutBase });
   }
-  if (/\.[a-z0-9]+$/i.test(pageId)) {
+  // A path ending in a slash names a page even when its last segment has a dot (`/release/v1.0/`).
+  if (!path.endsWith('/') && /\.[a-z0-9]+$/i.test(pageId)) {
     if (index.files.has(pageId)) return { ok: true, target: { kind: 'file', path: pageId } };
     return fail('asset-missing', `no file ${path} is published: nothing at public/${pageId} and no generated file of that name${relativeHint}`);
   }
-  return fail('page-missing', `no page at ${path}${relativeHint}${suggestPath(pageId, index.pages)}`);
+  const meant = certainPage(link, pageId, index.pages);
+  if (meant) return fail('page-missing', `no page at ${path}${relativeHint}; ${meant.reason}: ${pagePath(meant.pageId)}`, { replacement: `${pagePath(meant.pageId)}${linkTail(link)}` });
+  const { text, fix } = suggestPath(pageId, index.pages, (chosen) => `${pagePath(chosen)}${linkTail(link)}`);
+  return fail('page-missing', `no page at ${path}${relativeHint}${text}`, fix);
 }
 
-function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: SiteIndex): Resolution {
+/**
+ * The one page a link to no page can only have meant: the page whose path differs only in letter case
+ * (page paths are lower case), or for a relative link without "./", the same path from the site root.
+ */
+function certainPage(link: { kind: 'site' | 'relative'; path: string }, pageId: string, pages: ReadonlyMap<string, unknown>): { pageId: string; reason: string } | undefined {
+  const sameLetters = pagesByLowerCase(pages).get(pageId.toLowerCase());
+  if (sameLetters?.length === 1 && sameLetters[0] !== undefined) return { pageId: sameLetters[0], reason: 'page paths are lower case' };
+  if (link.kind === 'relative' && !link.path.startsWith('.')) {
+    const rooted = trimSlashes(decode(link.path));
+    if (pages.has(rooted)) return { pageId: rooted, reason: 'a path from the site root starts with /' };
+  }
+  return undefined;
+}
+
+const lowerCaseIndexes = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string[]>>();
+
+function pagesByLowerCase(pages: ReadonlyMap<string, unknown>): Map<string, string[]> {
+  let byLower = lowerCaseIndexes.get(pages);
+  if (!byLower) {
+    byLower = new Map();
+    for (const id of pages.keys()) {
+      const list = byLower.get(id.toLowerCase());
+      if (list) list.push(id);
+      else byLower.set(id.toLowerCase(), [id]);
+    }
+    lowerCaseIndexes.set(pages, byLower);
+  }
+  return byLower;
+}
+
+/** A page and a fragment of it. `written` is the link as written, when a corrected fragment can be written into it. */
+function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: SiteIndex, written?: string): Resolution {
   const page = index.pages.get(pageId);
   if (!page) return fail('page-missing', `no page at ${pagePath(pageId)}`);
   const anchor = decode(rawHash);
   if (anchor === '') return { ok: true, target: { kind: 'page', pageId } };
   if (!page.anchors.has(anchor)) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);
-    return fail('anchor-missing', `${where} has no heading with id "#${anchor}"${suggest(anchor, [...page.anchors].filter((a) => !isFrameId(a)), '#')}`);
+    const withAnchor = (chosen: string) => `${(written ?? '').replace(/#.*$/, '')}#${chosen}`;
+    const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(page.anchors), withAnchor, '#');
+    return fail('anchor-missing', `${where} has no heading with id "#${anchor}"${text}`, fix);
   }
   return { ok: true, target: { kind: 'page', pageId, anchor } };
 }
 
-function fileLink(path: string, reference: Reference, index: SiteIndex): Resolution {
+function fileLink(link: { path: string; query: string; hash: string }, reference: Reference, index: SiteIndex): Resolution {
+  const { path } = link;
   const fileDirectory = reference.file.split('/').slice(0, -1).join('/');
   const resolvedFile = path.startsWith('/') ? `${DOCS_DIR}${path.slice(1)}` : new URL(path, `https://repo/${fileDirectory}/`).pathname.slice(1);
   const pageId = pageIdFromFile(resolvedFile);
-  const exists = index.pages.has(pageId);
-  return fail('file-link', `"${path}" links to a source file; ${exists ? `link to the page instead: ${pagePath(pageId)}` : 'link to the page path, which starts with / and ends with /'}`);
+  if (!index.pages.has(pageId)) return fail('file-link', `"${path}" links to a source file; link to the page path, which starts with / and ends with /`);
+  return fail('file-link', `"${path}" links to a source file; link to the page instead: ${pagePath(pageId)}`, { replacement: `${pagePath(pageId)}${linkTail(link)}` });
 }
 
-function suggest(value: string, candidates: string[], prefix = ''): string {
-  if (candidates.length === 0) return '';
-  return `; did you mean "${prefix}${closest(value, candidates)}"?`;
+interface Suggestion {
+  /** The end of the message: "; did you mean …?", or nothing. */
+  text: string;
+  fix?: Fix;
+}
+
+/**
+ * The candidate closest to `wanted`, for the message, and the fix that writes `replace(chosen)`. Without
+ * a pool the suggestion is only shown, never applied.
+ */
+function suggest(wanted: string, pool: CandidatePool | undefined, candidates: readonly string[], replace: (chosen: string) => string, prefix = ''): Suggestion {
+  if (candidates.length === 0) return { text: '' };
+  const chosen = closest(wanted, [...candidates]);
+  const text = `; did you mean "${prefix}${chosen}"?`;
+  return pool ? { text, fix: { replacement: replace(chosen), closest: { wanted, chosen, pool } } } : { text };
 }
 
 const pagesBySection = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string[]>>();
@@ -169,7 +268,11 @@ export function closestPage(pageId: string, pages: ReadonlyMap<string, unknown>)
   let sections = pagesBySection.get(pages);
   if (!sections) {
     sections = new Map();
-    for (const id of pages.keys()) sections.set(sectionOf(id), [...(sections.get(sectionOf(id)) ?? []), id]);
+    for (const id of pages.keys()) {
+      const section = sections.get(sectionOf(id));
+      if (section) section.push(id);
+      else sections.set(sectionOf(id), [id]);
+    }
     pagesBySection.set(pages, sections);
   }
   if (sections.size === 0) return undefined;
@@ -178,9 +281,10 @@ export function closestPage(pageId: string, pages: ReadonlyMap<string, unknown>)
   return closest(pageId, sections.get(section) ?? []);
 }
 
-function suggestPath(pageId: string, pages: ReadonlyMap<string, unknown>): string {
-  const candidate = closestPage(pageId, pages);
-  return candidate === undefined ? '' : `; did you mean ${pagePath(candidate)}?`;
+function suggestPath(pageId: string, pages: ReadonlyMap<string, unknown>, replace: (chosen: string) => string): Suggestion {
+  const chosen = closestPage(pageId, pages);
+  if (chosen === undefined) return { text: '' };
+  return { text: `; did you mean ${pagePath(chosen)}?`, fix: { replacement: replace(chosen), closest: { wanted: pageId, chosen, pool: { kind: 'pages' } } } };
 }
 
 /** The page on the site a resolved target is shown on, for backlinks and the graph. */
@@ -210,20 +314,22 @@ export interface UnresolvedReference {
   reference: Reference;
   rule: RuleId;
   message: string;
+  fix?: Fix;
 }
 
 /**
  * Resolves the links written in data files. A link published on a page (a glossary term's covering
  * page, on the glossary page) counts as that page's reference, for backlinks and the graph.
  */
-export function resolveDataReferences(index: SiteIndex): { resolved: ResolvedReference[]; unresolved: { reference: Reference; rule: RuleId; message: string }[] } {
-  const documents = new Map(index.documents.map((document) => [document.pageId, document]));
+export function resolveDataReferences(index: SiteIndex): { resolved: ResolvedReference[]; unresolved: Omit<UnresolvedReference, 'from'>[] } {
   const resolved: ResolvedReference[] = [];
-  const unresolved: { reference: Reference; rule: RuleId; message: string }[] = [];
+  const unresolved: Omit<UnresolvedReference, 'from'>[] = [];
+  if (index.dataReferences.length === 0) return { resolved, unresolved };
+  const documents = new Map(index.documents.map((document) => [document.pageId, document]));
   for (const { reference, from } of index.dataReferences) {
     const resolution = resolveReference(reference, from ?? '', index);
     const page = from === undefined ? undefined : documents.get(from);
-    if (!resolution.ok) unresolved.push({ reference, rule: resolution.rule, message: resolution.message });
+    if (!resolution.ok) unresolved.push({ reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
     else if (page) resolved.push({ from: page, reference, target: resolution.target });
   }
   return { resolved, unresolved };
@@ -236,7 +342,7 @@ export function resolveDocument(document: IndexedDocument, index: SiteIndex): { 
   for (const reference of document.references) {
     const resolution = resolveReference(reference, document.pageId, index);
     if (resolution.ok) resolved.push({ from: document, reference, target: resolution.target });
-    else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message });
+    else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
   }
   return { resolved, unresolved };
 }

@@ -21,6 +21,16 @@ export function pageIdFromFile(file: string, slugOverride?: string): string {
   return segments.join('/');
 }
 
+/**
+ * The id Astro's content layer gives a page, which Starlight turns into its route: the page id, or
+ * "index" for the home page (Starlight reads "index" as the root). content.config.ts passes this to
+ * Starlight's docs loader, so the site routes every page with the same function the checker uses.
+ */
+export function docsEntryId({ entry, data }: { entry: string; data: Record<string, unknown> }): string {
+  const slug = typeof data['slug'] === 'string' ? data['slug'] : undefined;
+  return pageIdFromFile(entry, slug) || 'index';
+}
+
 export function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
 }

@@ -41,21 +41,48 @@ export interface SiteIndexInput {
   settings: SiteSettings;
 }
 
-export function buildSiteIndex({ documents, data, dataProblems = [], dataReferences = [], files, settings }: SiteIndexInput): SiteIndex {
+/** One written page as the index holds it: the parsed document with its page id, its entry, and the problems read from it. */
+export interface IndexedPage {
+  document: IndexedDocument;
+  page: PageEntry;
+  /** The document's syntax and frontmatter problems. */
+  problems: readonly Problem[];
+}
+
+/** Indexes one parsed page. Its entry depends on the data only through the components it uses (see `entryReadsData`). */
+export function indexDocument(document: PageDocument, data: SiteData): IndexedPage {
+  const problems: Problem[] = [...document.problems];
+  const frontmatter = validateFrontmatter(document, problems);
+  const pageId = pageIdFromFile(document.file, frontmatter?.slug);
+  return { document: { ...document, pageId }, page: writtenPage(pageId, document, frontmatter, data), problems };
+}
+
+/** Whether a page's entry changes with the data collections: components on it render ids from data. */
+export const entryReadsData = (document: PageDocument): boolean => document.components.some((use) => Object.hasOwn(COMPONENT_ANCHORS, use.name));
+
+export interface AssembleInput extends Omit<SiteIndexInput, 'documents'> {
+  /** Every written page, indexed, in the order the site lists its files. */
+  indexed: readonly IndexedPage[];
+  /** The pages generated from `data`, when the caller has them already. */
+  generated?: readonly PageEntry[];
+}
+
+/** The index of already indexed pages: a later page with the same id wins, and generated pages fill the ids left. */
+export function assembleSiteIndex({ indexed, data, dataProblems = [], dataReferences = [], files, settings, generated = generatedPages(data) }: AssembleInput): SiteIndex {
   const problems: Problem[] = [...dataProblems];
   const pages = new Map<string, PageEntry>();
-  const indexed: IndexedDocument[] = [];
-  for (const document of documents) {
-    problems.push(...document.problems);
-    const frontmatter = validateFrontmatter(document, problems);
-    const pageId = pageIdFromFile(document.file, frontmatter?.slug);
-    indexed.push({ ...document, pageId });
-    pages.set(pageId, writtenPage(pageId, document, frontmatter, data));
+  for (const entry of indexed) {
+    problems.push(...entry.problems);
+    pages.set(entry.document.pageId, entry.page);
   }
-  for (const generated of generatedPages(data)) {
-    if (!pages.has(generated.id)) pages.set(generated.id, generated);
+  for (const page of generated) {
+    if (!pages.has(page.id)) pages.set(page.id, page);
   }
-  return { pages, documents: indexed, data, files, settings, dataReferences, problems };
+  return { pages, documents: indexed.map((entry) => entry.document), data, files, settings, dataReferences, problems };
+}
+
+export function buildSiteIndex(input: SiteIndexInput): SiteIndex {
+  return assembleSiteIndex({ ...input, indexed: input.documents.map((document) => indexDocument(document, input.data)) });
 }
 
 function writtenPage(id: string, document: PageDocument, frontmatter: PageFrontmatter | undefined, data: SiteData): PageEntry {

@@ -4,20 +4,25 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BUILD_DIR = join(ROOT, '.test-build');
+/** The project the differential corpus is written to and built from (see differential-project.ts). */
+export const DIFFERENTIAL_PROJECT = join(BUILD_DIR, 'differential-project');
 export const BUILDS = {
-  root: { outDir: join(BUILD_DIR, 'root'), base: '/' },
-  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/' },
+  root: { outDir: join(BUILD_DIR, 'root'), base: '/', project: ROOT },
+  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/', project: ROOT },
   /** A second build at the root, to prove that builds are reproducible. */
-  repeat: { outDir: join(BUILD_DIR, 'repeat'), base: '/' },
+  repeat: { outDir: join(BUILD_DIR, 'repeat'), base: '/', project: ROOT },
+  /** The differential corpus at the root and under a base path. */
+  'corpus-root': { outDir: join(BUILD_DIR, 'corpus-root'), base: '/', project: DIFFERENTIAL_PROJECT },
+  'corpus-base': { outDir: join(BUILD_DIR, 'corpus-base'), base: '/mle-wiki/', project: DIFFERENTIAL_PROJECT },
 } as const;
 export type BuildName = keyof typeof BUILDS;
 
 /** Runs `astro build` into a directory of its own, with the project's pinned Node. */
 export function buildSite(name: BuildName): string {
-  const { outDir, base } = BUILDS[name];
+  const { outDir, base, project } = BUILDS[name];
   mkdirSync(BUILD_DIR, { recursive: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
+    cwd: project,
     env: { ...buildEnvironment(), BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
@@ -29,7 +34,7 @@ export function buildSite(name: BuildName): string {
  * which would make Vite build in another mode: scripts inlined, search switched off. Builds run exactly
  * as `npm run build` runs them.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const vitestKeys = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }

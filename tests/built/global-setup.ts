@@ -1,17 +1,21 @@
 import { rmSync } from 'node:fs';
-import { BUILD_DIR, buildSite } from './build-site.ts';
+import { BUILD_DIR, buildSite, DIFFERENTIAL_PROJECT, ROOT } from './build-site.ts';
+import { writeDifferentialProject } from './differential-project.ts';
 
 /**
- * Builds the site at the root and under a base path for the smoke and browser tests, and the root a
- * second time for the reproducibility test. Unit tests
- * do not need it; `vitest run tests/references` skips nothing but still pays for the build, so the
- * build is skipped when SKIP_SITE_BUILD=1.
+ * Builds, once for every test of the site project: the site at the root and under a base path (smoke,
+ * browser and differential tests), the root a second time (reproducibility), and the differential
+ * corpus at the root and under a base path. SKIP_SITE_BUILD=1 reuses the builds of an earlier run;
+ * SKIP_REPRODUCIBILITY=1 skips the repeat while iterating.
  */
 export default function setup(): void {
   if (process.env['SKIP_SITE_BUILD'] === '1') return;
   rmSync(BUILD_DIR, { recursive: true, force: true });
   buildSite('root');
   buildSite('base');
+  writeDifferentialProject(DIFFERENTIAL_PROJECT, ROOT);
+  buildSite('corpus-root');
+  buildSite('corpus-base');
   // Built here, before the browser tests load the machine: Pagefind can leave files empty under load.
   if (process.env['SKIP_REPRODUCIBILITY'] !== '1') buildSite('repeat');
 }

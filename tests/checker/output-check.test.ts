@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBuiltSite, readBuiltPage } from '../../src/checker/output-check.ts';
-import { fixture } from '../helpers/fixture-project.ts';
+import { fixture, fixtureIndex, located } from '../helpers/fixture-project.ts';
 
 const pages = [readBuiltPage('index.html', fixture('output/index.html')), readBuiltPage('role/index.html', fixture('output/role.html'))];
 const files = new Set(['index.html', 'role/index.html', '_astro/site.css', 'logo.svg']);
@@ -29,5 +29,23 @@ describe('output check', () => {
   it('resolves relative links against the page they are on', () => {
     const problems = checkBuiltSite({ pages: [pages[1]!], files, basePath: '/mle-wiki/' });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('output check in source terms', () => {
+  const index = fixtureIndex({ 'src/content/docs/guides/extra.mdx': '---\ntitle: Extra\ndescription: D.\nsection: guides\nrelated: [guides/model-monitoring]\nsources: []\n---\n\nSee [drift](/guides/model-monitoring/#drift) and [the moment](podcast:data-team-roles@17:04).\n' });
+  const built = readBuiltPage('guides/extra/index.html', '<main><a href="/guides/model-monitoring/#drift">d</a><a href="/podcast/data-team-roles/#at-17-04">notes</a><a href="/made/by/layout/">x</a></main>');
+  const files = new Set(['guides/extra/index.html', 'guides/model-monitoring/index.html', 'podcast/data-team-roles/index.html']);
+
+  it('reports a broken link at the line of the page that wrote it', () => {
+    const monitoring = readBuiltPage('guides/model-monitoring/index.html', '<main><h2 id="other">Other</h2></main>');
+    const episode = readBuiltPage('podcast/data-team-roles/index.html', '<main></main>');
+    const problems = checkBuiltSite({ pages: [built, monitoring, episode], files, basePath: '/', index });
+    expect(located(problems)).toEqual([
+      'src/content/docs/guides/extra.mdx:1:1 output-link-broken',
+      'src/content/docs/guides/extra.mdx:9:5 output-anchor-broken',
+      'src/content/docs/guides/extra.mdx:9:50 output-anchor-broken',
+    ]);
+    expect(problems[0]?.message).toContain('made by a component, a generated page or the layout');
   });
 });

@@ -99,7 +99,13 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     await page.close();
   });
 
-  it('made no request outside the site during the whole session', () => {
+  it('makes no request outside the site on any kind of page', async () => {
+    foreign.length = 0;
+    for (const path of ['', 'role/boundaries/', 'roadmap/', 'mlops/advanced/', 'kpis/', 'guides/model-monitoring/', 'podcast/data-team-roles/', 'graph/']) {
+      const page = await open(path);
+      await page.waitForLoadState('load');
+      await page.close();
+    }
     expect(foreign).toEqual([]);
   });
 });

@@ -8,8 +8,15 @@ import { loadSiteData } from '../../src/site/data.ts';
 import { BASE_FIXTURE } from '../helpers/fixture-project.ts';
 
 const { data } = loadSiteData(BASE_FIXTURE);
-const render = (markdown: string, base = '/') =>
-  String(unified().use(remarkParse).use(remarkReferences({ data: () => data, base })).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+const render = (markdown: string, base = '/', sourcePositions = false) =>
+  String(
+    unified()
+      .use(remarkParse)
+      .use(remarkReferences({ data: () => data, base, sourcePositions: () => sourcePositions }))
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .processSync(markdown),
+  );
 
 describe('remarkReferences', () => {
   it('renders a moment citation that opens the episode at the second', () => {
@@ -52,5 +59,15 @@ describe('remarkReferences', () => {
     const { compile } = await import('@mdx-js/mdx');
     const code = String(await compile('<LinkCard title="Role" href="/role/" />', { remarkPlugins: [remarkReferences({ data: () => data, base: '/mle-wiki/' })] }));
     expect(code).toContain('href: "/mle-wiki/role/"');
+  });
+
+  it('writes where each link, image and citation is in the source only when asked (in dev)', () => {
+    const markdown = 'A [page](/role/) and ![x](/x.png).\n\nSaid [17:04](podcast:data-team-roles@17:04), not [17:00](podcast:data-team-roles@17:00).';
+    const html = render(markdown, '/', true);
+    expect(html).toContain('<a href="/role/" data-source-position="1:3">');
+    expect(html).toContain('<img src="/x.png" alt="x" data-source-position="1:22">');
+    expect(html).toContain('class="citation citation-moment" data-source-position="3:6">');
+    expect(html).toContain('<span class="citation-unresolved" data-source-position="3:50">');
+    expect(render(markdown)).not.toContain('data-source-position');
   });
 });

@@ -82,3 +82,26 @@ describe('broken input', () => {
     expect(located(perFile)).toEqual(['src/content/docs/a.mdx:9:8 syntax-error', 'src/content/docs/b.mdx:9:1 page-missing']);
   });
 });
+
+describe('frontmatter links and headings', () => {
+  it('reads hero action, prev and next links at the place of each', () => {
+    const document = parseDocument(
+      'src/content/docs/p.mdx',
+      '---\ntitle: T\nhero:\n  actions:\n    - text: Go\n      link: /role/\nprev:\n  link: /kpis/\n  label: Back\nnext: false\n---\n',
+    );
+    expect(document.references.filter((r) => r.origin === 'frontmatter-link').map((r) => `${r.position.line}:${r.position.column} ${r.via} ${r.url}`)).toEqual([
+      '6:13 hero.actions.0.link /role/',
+      '8:9 prev.link /kpis/',
+    ]);
+  });
+
+  it('counts a citation in a heading as its time, and marks links written inside headings', () => {
+    const document = parse('\n## Drift at [17:04](podcast:data-team-roles@17:04) and {x}\n\nBody [a](/a/).\n');
+    expect(document.headings.map((h) => h.id)).toEqual(['drift-at-1704-and-']);
+    expect(document.references.map((r) => `${r.url} ${r.inHeading === true}`)).toEqual(['podcast:data-team-roles@17:04 true', '/a/ false']);
+  });
+
+  it('records reference-style links by the label they use', () => {
+    expect(parse('\n[x][Guide] and [y][guide]\n\n[guide]: /g/\n').definitionUses.map((use) => use.identifier)).toEqual(['guide', 'guide']);
+  });
+});

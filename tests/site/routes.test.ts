@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase, pageIdFromFile, pageIdOfUrl, pagePath } from '../../src/site/routes.ts';
+import { docsEntryId, normaliseBase, pageIdFromFile, pageIdOfUrl, pagePath } from '../../src/site/routes.ts';
 
 describe('routes', () => {
   it.each([
@@ -42,5 +42,17 @@ describe('routes', () => {
     ['/guides/python-3.12/', '/', 'guides/python-3.12'],
   ])('reads %s (base %s) as the page id %j', (path, base, id) => {
     expect(pageIdOfUrl(path, base)).toBe(id);
+  });
+});
+
+describe('the id Starlight routes a page by', () => {
+  it.each([
+    ['index.mdx', {}, 'index'],
+    ['role/index.mdx', {}, 'role'],
+    ['Guides/Model Monitoring.md', {}, 'guides/model-monitoring'],
+    ['guides/Namespace.Test.md', {}, 'guides/namespacetest'],
+    ['x.mdx', { slug: 'release/v1.0' }, 'release/v1.0'],
+  ])('gives %s (frontmatter %j) the id %j', (entry, data, id) => {
+    expect(docsEntryId({ entry, data })).toBe(id);
   });
 });

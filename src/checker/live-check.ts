@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { toPosix } from '../lib/files.ts';
+import { CONTENT, dataFileOf, loadSiteData } from '../site/data.ts';
+import { listDocumentFiles, readDocument, readPublishedFiles } from '../site/load.ts';
+import { PUBLIC_DIR } from '../site/routes.ts';
+import type { SiteSettings } from '../site/settings.ts';
+import type { PageDocument } from '../site/document.ts';
+import { IncrementalChecker, type Change, type Recheck } from './incremental.ts';
+import type { Problem } from './problem.ts';
+
+/**
+ * The incremental checker on a project on disk: the I/O edge that the dev server, `--watch` and the
+ * bench share. It reads the project once, and after files change it reads only those (all data files
+ * when one of them changed, as the renderer does) and checks again what they can affect.
+ */
+
+/** What a path of the project is to the checker. */
+export type FileRole = 'page' | 'data' | 'public';
+
+/** The role of a repo-relative path, or undefined for files the check does not read. */
+export function fileRole(file: string): FileRole | undefined {
+  const name = file.split('/').at(-1) ?? '';
+  // Like Astro's content loader, the checker skips files whose name starts with "_".
+  if (name.startsWith('_')) return undefined;
+  if (file.startsWith(`${CONTENT.docs.dir}/`) && CONTENT.docs.pattern.test(name)) return 'page';
+  if (dataFileOf(file)) return 'data';
+  if (file.startsWith(PUBLIC_DIR)) return 'public';
+  return undefined;
+}
+
+export interface LiveRecheck extends Recheck {
+  /** The changed files the check read, repo-relative. */
+  files: readonly string[];
+  /** Time spent reading, parsing and checking, in milliseconds. */
+  ms: number;
+}
+
+export class LiveCheck {
+  readonly root: string;
+  readonly #checker: IncrementalChecker;
+
+  constructor(root: string, settings: SiteSettings) {
+    this.root = root;
+    this.#checker = new IncrementalChecker({
+      documents: listDocumentFiles(root).map((file) => readDocument(root, file)),
+      data: loadSiteData(root),
+      files: readPublishedFiles(root),
+      settings,
+    });
+  }
+
+  get checker(): IncrementalChecker {
+    return this.#checker;
+  }
+
+  get problems(): readonly Problem[] {
+    return this.#checker.problems;
+  }
+
+  /** How many pages and data files the check reads. */
+  get fileCount(): number {
+    return this.#checker.index.documents.length + this.#checker.dataFileCount;
+  }
+
+  /** The repo-relative form of a path (absolute, or relative to the project root). */
+  relativePath(path: string): string {
+    return toPosix(isAbsolute(path) ? relative(this.root, path) : path);
+  }
+
+  /** Checks again after the files at `paths` were created, saved or deleted; undefined when none of them is read by the check. */
+  changed(paths: Iterable<string>): LiveRecheck | undefined {
+    const started = performance.now();
+    const files = [...new Set([...paths].map((path) => this.relativePath(path)))].filter((file) => fileRole(file) !== undefined);
+    if (files.length === 0) return undefined;
+    const documents = new Map<string, PageDocument | undefined>();
+    const dataFiles: string[] = [];
+    let publicChanged = false;
+    for (const file of files) {
+      const role = fileRole(file);
+      if (role === 'page') documents.set(file, readIfPresent(this.root, file));
+      else if (role === 'data') dataFiles.push(file);
+      else publicChanged = true;
+    }
+    const change: Change = {
+      ...(documents.size > 0 ? { documents } : {}),
+      ...(dataFiles.length > 0 ? { data: { loaded: loadSiteData(this.root), files: dataFiles } } : {}),
+      ...(publicChanged ? { files: readPublishedFiles(this.root) } : {}),
+    };
+    const recheck = this.#checker.update(change);
+    return { ...recheck, files, ms: performance.now() - started };
+  }
+}
+
+/** The page at `file`, or undefined when it is gone (an editor may delete a file right after saving it). */
+function readIfPresent(root: string, file: string): PageDocument | undefined {
+  if (!existsSync(join(root, file))) return undefined;
+  try {
+    return readDocument(root, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

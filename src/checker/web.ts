@@ -1,0 +1,140 @@
+import type { Reference } from '../site/document.ts';
+import { ENTRY_PAGE_IDS, UNLINKED_PAGE_IDS } from '../site/generated-pages.ts';
+import { edgesInOrder, isBodyEdge } from '../site/link-graph.ts';
+import type { ResolvedReference } from '../site/resolve.ts';
+import { pagePath } from '../site/routes.ts';
+import type { SiteIndex } from '../site/site-index.ts';
+import { problem, type Problem } from './problem.ts';
+import type { RuleId } from './rules.ts';
+
+/**
+ * The rules about the whole web of pages (orphans, pages with few links, related lists, over-cited
+ * moments). They read what each page contributes, tallied over the site, so that a full check and the
+ * incremental checker, which replaces one page's contribution at a time, run the same rules.
+ */
+
+const MIN_OUTGOING_LINKS = 3;
+/** The most pages one podcast moment may be cited on. */
+export const MAX_PAGES_PER_MOMENT = 6;
+
+/** What one page's resolved references contribute to the web rules. */
+export interface PageWeb {
+  /** Pages its text links to. */
+  linksTo: ReadonlySet<string>;
+  /** Its first reference to each moment it cites, by `slug@t`. */
+  moments: ReadonlyMap<string, Reference>;
+}
+
+/** The contribution of one page, from its resolved references in the order they are written. */
+export function pageWeb(resolved: readonly ResolvedReference[]): PageWeb {
+  const linksTo = new Set<string>();
+  for (const edge of edgesInOrder(resolved)) {
+    if (isBodyEdge(edge) && edge.target.kind === 'page') linksTo.add(edge.to);
+  }
+  const moments = new Map<string, Reference>();
+  for (const { reference, target } of resolved) {
+    if (target.kind !== 'moment') continue;
+    const key = `${target.slug}@${target.t}`;
+    if (!moments.has(key)) moments.set(key, reference);
+  }
+  return { linksTo, moments };
+}
+
+/** Every page's contribution, summed up; one page's contribution can be replaced without recounting the rest. */
+export class WebTally {
+  readonly #contributions = new Map<string, PageWeb>();
+  readonly #incoming = new Map<string, Set<string>>();
+  readonly #citing = new Map<string, Map<string, Reference>>();
+
+  /** The resolved references of a whole site, grouped by the page they are on, in the order they come. */
+  static of(resolved: readonly ResolvedReference[]): WebTally {
+    const byPage = new Map<string, ResolvedReference[]>();
+    for (const item of resolved) {
+      const list = byPage.get(item.from.pageId);
+      if (list) list.push(item);
+      else byPage.set(item.from.pageId, [item]);
+    }
+    const tally = new WebTally();
+    for (const [pageId, items] of byPage) tally.set(pageId, pageWeb(items));
+    return tally;
+  }
+
+  /** Replaces what `pageId` contributes; `undefined` removes the page. */
+  set(pageId: string, web: PageWeb | undefined): void {
+    const old = this.#contributions.get(pageId);
+    if (old) {
+      for (const to of old.linksTo) this.#incoming.get(to)?.delete(pageId);
+      for (const moment of old.moments.keys()) this.#citing.get(moment)?.delete(pageId);
+    }
+    if (!web) {
+      this.#contributions.delete(pageId);
+      return;
+    }
+    this.#contributions.set(pageId, web);
+    for (const to of web.linksTo) this.#incoming.set(to, (this.#incoming.get(to) ?? new Set()).add(pageId));
+    for (const [moment, reference] of web.moments) this.#citing.set(moment, (this.#citing.get(moment) ?? new Map()).set(pageId, reference));
+  }
+
+  /** Pages whose text links to `pageId`. */
+  linkedFrom(pageId: string): ReadonlySet<string> {
+    return this.#incoming.get(pageId) ?? new Set();
+  }
+
+  /** Whether the text of a page that passes `accept` links to `pageId`. */
+  isLinkedFrom(pageId: string, accept: (from: string) => boolean): boolean {
+    for (const from of this.linkedFrom(pageId)) if (accept(from)) return true;
+    return false;
+  }
+
+  /** How many pages the text of `pageId` links to. */
+  linksTo(pageId: string): number {
+    return this.#contributions.get(pageId)?.linksTo.size ?? 0;
+  }
+
+  /** Each cited moment with the pages citing it and each page's first citation of it. */
+  citedMoments(): IterableIterator<[string, ReadonlyMap<string, Reference>]> {
+    return this.#citing.entries();
+  }
+}
+
+export function webProblems(index: SiteIndex, tally: WebTally): Problem[] {
+  return [...checkConnections(index, tally), ...checkMomentSpread(tally)];
+}
+
+/** Every written page is linked from another, links to three others, and lists related pages. */
+function checkConnections(index: SiteIndex, tally: WebTally): Problem[] {
+  const problems: Problem[] = [];
+  const isDraft = (pageId: string) => index.pages.get(pageId)?.draft === true;
+  for (const document of index.documents) {
+    if (document.problems.some((p) => p.rule === 'syntax-error') || !document.frontmatter || UNLINKED_PAGE_IDS.has(document.pageId)) continue;
+    if (isDraft(document.pageId)) continue;
+    const at = (rule: RuleId, field: string, message: string) => problems.push(problem(rule, document.file, document.frontmatterPosition([field]), message));
+    const linkedFromPublished = tally.isLinkedFrom(document.pageId, (id) => !isDraft(id));
+    if (!ENTRY_PAGE_IDS.has(document.pageId) && !linkedFromPublished) {
+      at('page-orphan', 'title', `no other page links to ${pagePath(document.pageId)}; link to it from a page on a neighbouring topic`);
+    }
+    const linksTo = tally.linksTo(document.pageId);
+    if (linksTo < MIN_OUTGOING_LINKS) {
+      at('page-few-links', 'title', `the page links to ${linksTo} other page${linksTo === 1 ? '' : 's'} in its text; link to at least ${MIN_OUTGOING_LINKS}`);
+    }
+    const related = document.frontmatter['related'];
+    // A related field of the wrong type is a frontmatter-invalid problem already.
+    if (!ENTRY_PAGE_IDS.has(document.pageId) && (related === undefined || (Array.isArray(related) && related.length === 0))) {
+      at('related-empty', 'related', 'the page lists no related pages; add two to six page ids to "related"');
+    }
+  }
+  return problems;
+}
+
+/** No moment carries more than MAX_PAGES_PER_MOMENT pages: each citing page hears about it at its first citation. */
+function checkMomentSpread(tally: WebTally): Problem[] {
+  const problems: Problem[] = [];
+  for (const [moment, pages] of tally.citedMoments()) {
+    if (pages.size <= MAX_PAGES_PER_MOMENT) continue;
+    const list = [...pages.keys()].sort().map((id) => pagePath(id)).join(', ');
+    for (const reference of pages.values()) {
+      problems.push(problem('moment-overcited', reference.file, reference.position, `podcast:${moment} is cited on ${pages.size} pages (at most ${MAX_PAGES_PER_MOMENT}): ${list}; cite another moment that makes this page's point`));
+    }
+  }
+  return problems;
+}

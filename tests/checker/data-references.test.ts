@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkFixture, fixture, located } from '../helpers/fixture-project.ts';
+
+/**
+ * Links written in data files are checked like links in pages, at the line and column where they are
+ * written: the pages a learning resource is listed on, and the tool a checklist item names.
+ */
+
+const TOOLS = 'src/content/tools/tools.yaml';
+const TOOLS_PAGE = 'src/content/docs/reference/tools.mdx';
+const CHECKLIST = 'src/content/checklists/mlops-beginner.yaml';
+const RESOURCES = 'src/content/resources/resources.yaml';
+
+const checklist = (tool: string) => `title: Beginner
+track: mlops
+order: 1
+page: guides/model-monitoring
+focus: Learn the basics of shipping a model.
+groups:
+  - id: tools
+    title: Tools to learn
+    items:
+      - id: mlflow
+        label: MLflow
+        tool: ${tool}
+`;
+
+const resources = (pages: string) => `- id: mlops-zoomcamp
+  title: MLOps Zoomcamp
+  provider: DataTalks.Club
+  kind: course
+  url: https://github.com/DataTalksClub/mlops-zoomcamp
+  description: A free course that takes one model to production.
+  pages: [${pages}]
+`;
+
+/** The directory and its page, as the rule fixtures for tool links have them. */
+const directory = { [TOOLS]: fixture('rules/entry-missing/tools.yaml'), [TOOLS_PAGE]: fixture('rules/entry-missing/tools-page.mdx') };
+const problemsOf = (files: Record<string, string>) => checkFixture({ ...directory, ...files }).filter((p) => p.rule !== 'page-orphan' && p.rule !== 'page-few-links');
+
+describe('links written in data files', () => {
+  it('accepts a checklist tool that is in the directory and resources listed on existing pages', () => {
+    expect(located(problemsOf({ [CHECKLIST]: checklist('mlflow'), [RESOURCES]: resources('guides/model-monitoring, about/sources') }))).toEqual([]);
+  });
+
+  it('reports a checklist tool that is not in the directory at the item, with the closest id', () => {
+    const problems = problemsOf({ [CHECKLIST]: checklist('ml-flow') });
+    expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
+    expect(problems[0]?.message).toBe('there is no tool "ml-flow" in src/content/tools/; did you mean "mlflow"? (in the tool of the checklist item "mlflow")');
+  });
+
+  it('reports a resource page id that does not exist at the id, with the closest page', () => {
+    const problems = problemsOf({ [RESOURCES]: resources('guides/model-monitoring, guides/model-monitor') });
+    expect(located(problems)).toEqual([`${RESOURCES}:7:36 page-missing`]);
+    expect(problems[0]?.message).toContain('no page "guides/model-monitor"; did you mean /guides/model-monitoring/?');
+    expect(problems[0]?.message).toContain('(in the pages of the resource "mlops-zoomcamp")');
+  });
+
+  it('reports a checklist tool when the directory is empty, rather than crashing', () => {
+    const problems = checkFixture({ [CHECKLIST]: checklist('mlflow') }).filter((p) => p.file === CHECKLIST);
+    expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
+  });
+});
