@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SECTION_LABELS, type Section } from '../schemas/page.ts';
 import { guestNames } from './citations.ts';
-import { episodePageId, GLOSSARY_PAGE_ID, kpiPageId, SOURCES_PAGE_ID, sourceAnchor, termAnchor, TOOLS_PAGE_ID, toolAnchor, UNLINKED_PAGE_IDS } from './generated-pages.ts';
+import { entryTarget, episodePageId, SOURCES_PAGE_ID, sourceAnchor, UNLINKED_PAGE_IDS } from './generated-pages.ts';
 import { LEAD_MAX_CHARACTERS, shorten } from './lead-text.ts';
 import { pagePath } from './routes.ts';
 import type { SiteIndex } from './site-index.ts';
@@ -26,6 +26,11 @@ export function linkPreviews(index: SiteIndex, base: string): Record<string, Lin
   const previews = new Map<string, LinkPreview>();
   const sectionLabel = (section: string | undefined) => SECTION_LABELS[(section ?? 'about') as Section] ?? section ?? '';
   const clip = (text: string) => shorten(text.replace(/\s+/g, ' ').trim(), LEAD_MAX_CHARACTERS);
+  // Where tool:, term: and kpi: links lead, as the renderer publishes them.
+  const entryPath = (entry: 'tool' | 'term' | 'kpi', id: string) => {
+    const { pageId, anchor } = entryTarget(entry, id);
+    return anchor === undefined ? pagePath(pageId, base) : `${pagePath(pageId, base)}#${anchor}`;
+  };
   for (const document of index.documents) {
     const page = index.pages.get(document.pageId);
     if (!page || page.draft || UNLINKED_PAGE_IDS.has(page.id)) continue;
@@ -41,16 +46,16 @@ export function linkPreviews(index: SiteIndex, base: string): Record<string, Lin
     previews.set(pagePath(episodePageId(episode.slug), base), { title: episode.title, kind: 'Podcast episode', description: `With ${guestNames(episode)}`, lead: clip(episode.summary) });
   }
   for (const kpi of index.data.kpis) {
-    previews.set(pagePath(kpiPageId(kpi.id), base), { title: kpi.name, kind: 'KPI', description: clip(kpi.measures), lead: clip(kpi.whyItMatters) });
+    previews.set(entryPath('kpi', kpi.id), { title: kpi.name, kind: 'KPI', description: clip(kpi.measures), lead: clip(kpi.whyItMatters) });
   }
   for (const [id, source] of index.data.sources) {
     previews.set(`${pagePath(SOURCES_PAGE_ID, base)}#${sourceAnchor(id)}`, { title: source.title, kind: 'Written source', lead: clip(source.summary) });
   }
   for (const tool of index.data.tools) {
-    previews.set(`${pagePath(TOOLS_PAGE_ID, base)}#${toolAnchor(tool.id)}`, { title: tool.name, kind: 'Tool', description: clip(tool.what), lead: clip(tool.when) });
+    previews.set(entryPath('tool', tool.id), { title: tool.name, kind: 'Tool', description: clip(tool.what) });
   }
   for (const term of index.data.glossary) {
-    previews.set(`${pagePath(GLOSSARY_PAGE_ID, base)}#${termAnchor(term.id)}`, { title: term.term, kind: 'Glossary term', description: clip(term.definition) });
+    previews.set(entryPath('term', term.id), { title: term.term, kind: 'Glossary term', description: clip(term.definition) });
   }
   return Object.fromEntries([...previews].sort(([a], [b]) => a.localeCompare(b)));
 }
