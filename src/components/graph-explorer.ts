@@ -1,5 +1,5 @@
 import { placeLabels } from './graph-labels.ts';
-import { insideView, labelBox } from './graph-view.ts';
+import { GRAPH_LABEL_PX, insideView, labelBox } from './graph-view.ts';
 
 /**
  * The site graph's explorer: pick a node (pointer, keyboard or its name) to light up its neighbours and
@@ -27,6 +27,10 @@ interface View {
 }
 
 const MAX_ZOOM = 8;
+
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
 const ZOOM_STEP = 1.6;
 /** A pointer that moves further than this between press and release pans instead of picking a node. */
 const DRAG_PX = 6;
@@ -36,7 +40,6 @@ export function startGraphExplorer(root: HTMLElement): void {
   const width = Number(svg.dataset['width']);
   const height = Number(svg.dataset['height']);
   const findInput = root.querySelector<HTMLInputElement>('[data-graph-find]')!;
-  const panel = root.querySelector<HTMLElement>('[data-graph-panel]')!;
   const status = root.querySelector<HTMLElement>('[data-graph-status]')!;
   const neighbourList = root.querySelector<HTMLElement>('[data-graph-neighbours]')!;
   const edgePaths = [...svg.querySelectorAll<SVGPathElement>('.graph-edges path')];
@@ -62,11 +65,16 @@ export function startGraphExplorer(root: HTMLElement): void {
   });
   const sectionNames = new Map([...root.querySelectorAll<HTMLInputElement>('[data-graph-filter]')].map((input) => [input.value, input.parentElement?.textContent?.trim() ?? input.value]));
 
-  // Labels are measured once, at their on-screen size (one user unit per pixel).
-  svg.style.setProperty('--u', '1');
-  svg.classList.add('is-measuring');
-  for (const node of nodes) node.labelWidth = node.text.getComputedTextLength();
-  svg.classList.remove('is-measuring');
+  // Labels are measured at their on-screen size with a canvas, on the first drawing: measuring the
+  // picture's own text would lay out every label at once, a long task on a slow phone.
+  let measured = false;
+  const measureLabels = () => {
+    measured = true;
+    const measure = document.createElement('canvas').getContext('2d');
+    if (!measure) return;
+    measure.font = `${GRAPH_LABEL_PX}px ${getComputedStyle(svg).fontFamily}`;
+    for (const node of nodes) node.labelWidth = measure.measureText(node.name).width;
+  };
 
   let view: View = { x: 0, y: 0, width };
   let selected = -1;
@@ -116,23 +124,26 @@ export function startGraphExplorer(root: HTMLElement): void {
 
   function render(): void {
     frame = 0;
+    if (!measured) measureLabels();
     const scale = pixelsPerUnit();
-    svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.width} ${(view.width * height) / width}`);
-    svg.style.setProperty('--u', String(1 / scale));
+    // Attributes are written only when they change: each write makes the browser restyle the picture.
+    setIfChanged(svg, 'viewBox', `${view.x} ${view.y} ${view.width} ${(view.width * height) / width}`);
+    const unitsPerPixel = String(Math.round((1 / scale) * 1000) / 1000);
+    if (svg.style.getPropertyValue('--u') !== unitsPerPixel) svg.style.setProperty('--u', unitsPerPixel);
     svg.classList.toggle('is-zoomed', zoom() > 1.01);
     const focus = hovered >= 0 ? hovered : selected;
     const lit = new Set(focus >= 0 ? nodes[focus]!.neighbours.filter(visible) : []);
     svg.classList.toggle('has-selection', focus >= 0);
     nodes.forEach((node, index) => {
+      setIfChanged(node.element, 'tabindex', index === current ? '0' : '-1');
       node.element.classList.toggle('is-selected', index === focus);
       node.text.classList.toggle('is-selected', index === focus);
       node.text.classList.toggle('is-filtered', !visible(index));
       node.element.classList.toggle('is-neighbour', lit.has(index));
       node.element.classList.toggle('is-filtered', !visible(index));
-      node.element.tabIndex = index === current ? 0 : -1;
     });
     for (const path of edgePaths) path.classList.toggle('is-filtered', (path.dataset['groups'] ?? '').split(' ').some((group) => hiddenGroups.has(group)));
-    highlight.setAttribute('d', focus >= 0 ? [...lit].map((i) => `M${nodes[focus]!.x} ${nodes[focus]!.y}L${nodes[i]!.x} ${nodes[i]!.y}`).join('') : 'M0 0');
+    setIfChanged(highlight, 'd', focus >= 0 ? [...lit].map((i) => `M${nodes[focus]!.x} ${nodes[focus]!.y}L${nodes[i]!.x} ${nodes[i]!.y}`).join('') : 'M0 0');
     // Labels: the picked node first, then its neighbours, then the most connected; none may overlap.
     const order = focus >= 0 ? [focus, ...lit, ...nodes.keys()] : [...nodes.keys()];
     const screenHeight = svg.clientHeight;
@@ -171,9 +182,11 @@ export function startGraphExplorer(root: HTMLElement): void {
   }
 
   function describeSelection(): void {
-    panel.hidden = selected < 0;
     neighbourList.replaceChildren();
-    if (selected < 0) return;
+    if (selected < 0) {
+      status.replaceChildren();
+      return;
+    }
     const node = nodes[selected]!;
     const shown = node.neighbours.filter(visible).sort((a, b) => nodes[a]!.name.localeCompare(nodes[b]!.name));
     const open = document.createElement('a');
@@ -360,14 +373,19 @@ export function startGraphExplorer(root: HTMLElement): void {
   });
 
   new ResizeObserver(schedule).observe(svg);
-  root.querySelectorAll<HTMLElement>('[data-graph-controls]').forEach((element) => (element.hidden = false));
-  root.querySelector<HTMLElement>('[data-graph-legend]')!.hidden = true;
+  // The suggestions are written when the field is first used, not while the page loads.
+  const names = root.querySelector('[data-graph-names]');
+  findInput.addEventListener(
+    'focus',
+    () => names?.append(...[...nodes].sort((a, b) => a.name.localeCompare(b.name)).map((node) => Object.assign(document.createElement('option'), { value: node.name }))),
+    { once: true },
+  );
   // An address ending in a node's id (from a page's "Explore it in the site graph") opens on that node.
   const selectFromAddress = () => {
     const index = nodes.findIndex((node) => `#${node.element.id}` === decodeURIComponent(location.hash));
     if (index >= 0) select(index, { zoomTo: 2.5 });
   };
   window.addEventListener('hashchange', selectFromAddress);
+  // The first drawing for this screen comes from the resize observer, in the frame after this script.
   selectFromAddress();
-  render();
 }
