@@ -48,8 +48,9 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
 
   it.each(PAGE_KINDS)('%s has no violations', async (_kind, path) => {
     // Expressive Code makes a code block that scrolls sideways focusable once the page is idle.
-    const codeReady = (page: Page) =>
-      page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
+    const codeReady = async (page: Page): Promise<void> => {
+      await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
+    };
     expect(await violations(path, codeReady)).toEqual([]);
   });
 
