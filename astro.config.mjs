@@ -79,8 +79,7 @@ export default defineConfig({
       lastUpdated: true,
       pagefind: { ranking: SEARCH_RANKING },
       customCss: ['./src/styles/custom.css'],
-      // Expressive Code renders <div> inside <code>, which is invalid HTML; Astro's Shiki output is valid.
-      expressiveCode: false,
+      // Expressive Code (copy button, language label) is configured in ec.config.mjs, whose plugin keeps its HTML valid.
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${settings.base}social-card.png`, settings.site).href } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { separateTagsForSearch } from '../lib/search-text.ts';
 
 /**
  * Starlight indexes the site through Pagefind's Node API, whose close() kills the Pagefind process
@@ -10,6 +12,9 @@ import type { AstroIntegration } from 'astro';
  * (seen here: 0 bytes, or exactly 65,536 bytes of pagefind-ui.js), which breaks search for readers.
  * After Starlight's step, this indexes the site again with Pagefind's command-line program, which
  * exits only once every file is written, with the same defaults Starlight uses.
+ *
+ * Pagefind reads a copy of the pages in which neighbouring elements are separated by a space (see
+ * `separateTagsForSearch`), so that excerpts read as sentences; the index is written into the site.
  */
 export function pagefindGuard(): AstroIntegration {
   return {
@@ -19,13 +24,30 @@ export function pagefindGuard(): AstroIntegration {
         const site = fileURLToPath(dir);
         const output = join(site, 'pagefind');
         rmSync(output, { recursive: true, force: true });
-        execFileSync(process.execPath, [pagefindCli(), '--site', site, '--silent'], { stdio: 'inherit' });
+        const copy = copyPagesForSearch(site);
+        try {
+          execFileSync(process.execPath, [pagefindCli(), '--site', copy, '--output-path', output, '--silent'], { stdio: 'inherit' });
+        } finally {
+          rmSync(copy, { recursive: true, force: true });
+        }
         const empty = readdirSync(output, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).size === 0);
         if (empty.length > 0) throw new Error(`Pagefind wrote empty files: ${empty.map((entry) => entry.name).join(', ')}`);
         logger.info('search index rewritten by the Pagefind command-line program');
       },
     },
   };
+}
+
+/** Every HTML page of the site, with its tags separated for the indexer, in a temporary directory. */
+function copyPagesForSearch(site: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'mle-wiki-search-'));
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const target = join(copy, relative(site, join(entry.parentPath, entry.name)));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, separateTagsForSearch(readFileSync(join(entry.parentPath, entry.name), 'utf8')));
+  }
+  return copy;
 }
 
 /**

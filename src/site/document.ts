@@ -4,6 +4,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../checker/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
+import { leadText } from './lead-text.ts';
 import { FrontmatterLinksSchema } from '../schemas/page.ts';
 
 /**
@@ -63,6 +64,8 @@ export interface PageDocument {
   explicitIds: string[];
   components: ComponentUse[];
   references: Reference[];
+  /** The page's opening words as plain text, for link previews (see `leadText`). */
+  lead: string;
   /** Reference-style links and images (`[text][label]`), by the label they use: each renders its definition's link. */
   definitionUses: { identifier: string; inHeading: boolean; image: boolean }[];
   problems: Problem[];
@@ -105,6 +108,7 @@ export function parseDocument(file: string, source: string): PageDocument {
     frontmatterPosition: frontmatter.locate,
     ...found,
     references: [...frontmatter.references, ...found.references],
+    lead: tree ? leadText(tree) : '',
     problems,
   };
 }

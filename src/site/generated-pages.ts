@@ -26,6 +26,8 @@ export const graphNodeAnchor = (pageId: string): string => `node-${pageId === ''
 export const HOME_PAGE_ID = '';
 export const KPI_PAGE_ID = 'kpis';
 export const GRAPH_PAGE_ID = 'graph';
+/** The knowledge graph as text: every node with its neighbours. */
+export const GRAPH_LIST_PAGE_ID = 'graph/list';
 export const PODCAST_INDEX_ID = 'podcast';
 export const RULES_INDEX_ID = 'contributing/rules';
 export const SOURCES_PAGE_ID = 'about/sources';
@@ -91,6 +93,7 @@ export const GENERATED_ROUTES = {
   rule: 'src/pages/contributing/rules/[rule].astro',
   rulesIndex: 'src/pages/contributing/rules/index.astro',
   graph: 'src/pages/graph.astro',
+  graphList: 'src/pages/graph/list.astro',
   kpi: 'src/pages/kpis/[kpi].astro',
   term: 'src/pages/reference/glossary/[term].astro',
 } as const;
@@ -130,6 +133,7 @@ export function generatedPages(data: SiteData): PageEntry[] {
     page(RULES_INDEX_ID, 'Reference checker rules', 'about', GENERATED_ROUTES.rulesIndex),
     ...RULES.map((rule) => page(rulePageId(rule.id), rule.id, 'about', GENERATED_ROUTES.rule, RULE_PAGE_HEADINGS)),
     page(GRAPH_PAGE_ID, 'Knowledge graph', 'about', GENERATED_ROUTES.graph),
+    page(GRAPH_LIST_PAGE_ID, 'Knowledge graph as a list', 'about', GENERATED_ROUTES.graphList),
     ...data.kpis.map((kpi) => page(kpiPageId(kpi.id), kpi.name, 'kpis', GENERATED_ROUTES.kpi, kpiHeadings(kpi, data.kpis))),
     ...data.glossary.map((term) => page(termPageId(term.id), term.term, 'reference', GENERATED_ROUTES.term, TERM_PAGE_HEADINGS)),
   ];

@@ -45,7 +45,7 @@ function episodePageIds(index: SiteIndex): Set<string> {
 const sourceNodeId = (sourceId: string): string => `source:${sourceId}`;
 
 /** The graph node an edge points at: a source reference points at the source, not at the Sources page. */
-function nodeOf(edge: Edge): string {
+export function nodeOf(edge: Edge): string {
   return edge.target.kind === 'source' ? sourceNodeId(edge.target.sourceId) : edge.to;
 }
 
@@ -89,4 +89,46 @@ export function neighbours(edges: readonly GraphEdge[]): Map<string, Set<string>
     add(edge.target, edge.source);
   }
   return map;
+}
+
+/** How a neighbour is joined to the page at the centre of a neighbourhood. */
+export type NeighbourRelation = 'both' | 'links-to' | 'linked-from' | 'cites';
+
+export const NEIGHBOUR_RELATIONS: readonly NeighbourRelation[] = ['linked-from', 'both', 'links-to', 'cites'];
+
+export interface Neighbourhood {
+  centre: GraphNode;
+  /** Each relation's neighbours, most connected first; every neighbour appears under one relation. */
+  neighbours: Record<NeighbourRelation, GraphNode[]>;
+}
+
+/**
+ * A page's neighbourhood, read from the same edges as the knowledge graph: the pages and sources it
+ * points at, the pages that point at it (both, when the link runs each way), and the episodes it cites.
+ */
+export function neighbourhoodOf(pageId: string, graph: KnowledgeGraph, edges: readonly Edge[]): Neighbourhood | undefined {
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  const centre = nodes.get(pageId);
+  if (!centre) return undefined;
+  const outgoing = new Set<string>();
+  const incoming = new Set<string>();
+  for (const edge of edges) {
+    const to = nodeOf(edge);
+    if (edge.from === pageId && to !== pageId && nodes.has(to)) outgoing.add(to);
+    if (to === pageId && edge.from !== pageId && nodes.has(edge.from)) incoming.add(edge.from);
+  }
+  const degree = new Map<string, number>();
+  for (const edge of graph.edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const byConnections = (ids: Iterable<string>): GraphNode[] =>
+    [...ids].map((id) => nodes.get(id)!).sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.label.localeCompare(b.label));
+  const cited = [...outgoing].filter((id) => nodes.get(id)?.kind === 'episode');
+  return {
+    centre,
+    neighbours: {
+      both: byConnections([...outgoing].filter((id) => incoming.has(id) && !cited.includes(id))),
+      'links-to': byConnections([...outgoing].filter((id) => !incoming.has(id) && !cited.includes(id))),
+      'linked-from': byConnections([...incoming].filter((id) => !outgoing.has(id))),
+      cites: byConnections(cited),
+    },
+  };
 }

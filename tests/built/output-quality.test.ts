@@ -47,7 +47,11 @@ const PAGE_KINDS: Record<string, string> = {
   'KPI tables': 'kpis/index.html',
   guide: 'guides/model-monitoring/index.html',
   episode: 'podcast/data-team-roles/index.html',
+  'episode list': 'podcast/index.html',
+  'section page': 'ai-engineering/index.html',
+  'page with code': 'guides/ml-pipelines-in-practice/index.html',
   graph: 'graph/index.html',
+  'graph as a list': 'graph/list/index.html',
 };
 
 describe.skipIf(!built)('security of the built pages', () => {
@@ -103,14 +107,39 @@ describe.skipIf(!built)('security of the built pages', () => {
 });
 
 describe.skipIf(!built)('size budgets', () => {
-  // Budgets sit a little above today's figures (printed below), so a regression shows up as a failure.
-  const BUDGET = { js: 18_000, css: 85_000 };
+  /**
+   * The reader experience issue's ceiling: no page loads more than 20 KB of JavaScript beyond what bare
+   * Starlight loads. A fresh Starlight 0.42 site with one page loads 13,340 B by the same measure (the
+   * scripts a page names, the chunks they import, and inline code). The budgets below sit a little above
+   * today's figures (printed below), so a regression shows up as a failure before the ceiling is reached.
+   * Pages with a code block also load Expressive Code's stylesheet (18 KB) and copy script (2.5 KB).
+   */
+  const BARE_STARLIGHT_JS = 13_340;
+  const CEILING_JS = BARE_STARLIGHT_JS + 20_000;
+  const BUDGET = { js: 24_000, css: 84_000, codeCss: 20_000 };
 
   it.each(Object.entries(PAGE_KINDS))('%s stays within the JavaScript and CSS budget', (kind, file) => {
     const weight = pageWeight(ROOT_BUILD, file);
-    console.log(`budget ${kind.padEnd(14)} js ${String(weight.js).padStart(7)} B   css ${String(weight.css).padStart(7)} B`);
-    expect(weight.js).toBeLessThanOrEqual(BUDGET.js);
-    expect(weight.css).toBeLessThanOrEqual(BUDGET.css);
+    const hasCode = readFileSync(join(ROOT_BUILD, file), 'utf8').includes('class="expressive-code"');
+    console.log(`budget ${kind.padEnd(16)} js ${String(weight.js).padStart(7)} B   css ${String(weight.css).padStart(7)} B`);
+    expect(weight.js).toBeLessThanOrEqual(Math.min(BUDGET.js, CEILING_JS));
+    expect(weight.css).toBeLessThanOrEqual(BUDGET.css + (hasCode ? BUDGET.codeCss : 0));
+  });
+});
+
+describe.skipIf(!built)('link previews', () => {
+  const previewFiles = built ? listFiles(ROOT_BUILD).filter((file) => /^link-previews\.[0-9a-f]{12}\.json$/.test(file)) : [];
+
+  it('are one fingerprinted JSON file that every page names and the service worker precaches', () => {
+    expect(previewFiles).toHaveLength(1);
+    const [file] = previewFiles;
+    const previews = JSON.parse(readFileSync(join(ROOT_BUILD, file!), 'utf8')) as Record<string, { title: string }>;
+    expect(previews['/role/skills/']?.title).toBe('Skills');
+    for (const page of Object.values(PAGE_KINDS)) {
+      const named = elementsOf(page).find((e) => e.properties['dataLinkPreviews'] !== undefined)?.properties['dataLinkPreviews'];
+      expect(named, page).toBe(`/${file}`);
+    }
+    expect(readFileSync(join(ROOT_BUILD, 'sw.js'), 'utf8')).toContain(`"/${file}"`);
   });
 });
 

@@ -42,6 +42,21 @@ describe.skipIf(!canRun('base'))('the site built under BASE_PATH=/mle-wiki/', ()
     await page.close();
   });
 
+  it('previews a link from the preview file under the base path', async () => {
+    const page = await open('role/boundaries/');
+    await page.locator('.sl-markdown-content p a[href="/mle-wiki/role/career-path/"]').first().hover();
+    await expect.poll(() => page.locator('#link-preview .link-preview-title').textContent().catch(() => '')).toBe('Career path and role variants');
+    await page.close();
+  });
+
+  it('opens the site graph on a page from its neighbourhood', async () => {
+    const page = await open('role/skills/');
+    await page.getByRole('link', { name: 'Explore it in the site graph' }).click();
+    await page.waitForURL(/\/mle-wiki\/graph\/#node-role--skills$/);
+    await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('href')).toBe('/mle-wiki/role/skills/');
+    await page.close();
+  });
+
   it('loads every kind of page with its scripts, styles and images without an error', async () => {
     failed.length = 0;
     for (const path of ['', 'role/', 'roadmap/learning-sequence/', 'mlops/intermediate/', 'kpis/', 'kpis/change-failure-rate/', 'guides/model-monitoring/', 'podcast/', 'podcast/data-team-roles/', 'graph/', 'contributing/rules/page-missing/']) {

@@ -53,6 +53,12 @@ describe.skipIf(!canRun())('search and offline reading', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('KPIs');
     const results = await search(page, 'drift');
     expect(await results.count()).toBeGreaterThan(0);
+    // Link previews and the graph explorer work offline too: their files are precached with the pages.
+    await page.goto(session.server.url('role/boundaries/'));
+    await page.locator('.sl-markdown-content p a[href="/role/career-path/"]').first().hover();
+    await expect.poll(() => page.locator('#link-preview .link-preview-title').textContent().catch(() => '')).toBe('Career path and role variants');
+    await page.goto(session.server.url('graph/#node-role--skills'));
+    await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('aria-label')).toBe('Skills (Role guide)');
     await context.close();
   });
 });

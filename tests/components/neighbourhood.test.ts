@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { checkSite } from '../../src/checker/check.ts';
+import { buildGraph, neighbourhoodOf, type GraphNode, type Neighbourhood } from '../../src/site/knowledge-graph.ts';
+import { pageEdges } from '../../src/site/link-graph.ts';
+import { describeNeighbourhood, layoutNeighbourhood, NEIGHBOURHOOD_SIZE } from '../../src/components/neighbourhood-layout.ts';
+import { fixtureIndex } from '../helpers/fixture-project.ts';
+
+const index = fixtureIndex();
+const edges = pageEdges(checkSite(index).resolved);
+const graph = buildGraph(index, edges, '/');
+const ids = (nodes: readonly GraphNode[]) => nodes.map((node) => node.id);
+
+describe('a page neighbourhood, from the edges of the knowledge graph', () => {
+  it('sorts every neighbour of a page under one relation', () => {
+    const home = neighbourhoodOf('', graph, edges)!;
+    expect(ids(home.neighbours['both'])).toEqual(['about/sources', 'guides/model-monitoring']);
+    expect(ids(home.neighbours['links-to'])).toEqual(['source:mle-role-blueprint']);
+    expect(ids(home.neighbours['linked-from'])).toEqual([]);
+    expect(ids(home.neighbours['cites'])).toEqual(['podcast/data-team-roles']);
+  });
+
+  it('lists the pages that link to a page it does not link back to, most connected first', () => {
+    const episode = neighbourhoodOf('podcast/data-team-roles', graph, edges)!;
+    expect(ids(episode.neighbours['linked-from'])).toEqual(['', 'about/sources']);
+  });
+
+  it('has no neighbourhood for a page outside the graph', () => {
+    expect(neighbourhoodOf('404', graph, edges)).toBeUndefined();
+  });
+
+  it('describes the neighbourhood in one sentence', () => {
+    expect(describeNeighbourhood(neighbourhoodOf('', graph, edges)!)).toBe(
+      'This page links to 1 written source, links both ways with 2 pages and cites 1 episode.',
+    );
+  });
+});
+
+describe('the neighbourhood drawing', () => {
+  const node = (id: number): GraphNode => ({ id: `p${id}`, label: `Page ${id}`, kind: 'page', group: 'role', href: `/p${id}/`, pageId: `p${id}` });
+  const many: Neighbourhood = {
+    centre: node(0),
+    neighbours: { 'linked-from': Array.from({ length: 12 }, (_, i) => node(i + 1)), both: [], 'links-to': [node(20)], cites: [] },
+  };
+
+  it('folds a long band into a "more" item and skips empty bands', () => {
+    const drawing = layoutNeighbourhood(many);
+    expect(drawing.bands.map((band) => band.relation)).toEqual(['linked-from', 'links-to']);
+    const [linkedFrom] = drawing.bands;
+    expect(linkedFrom!.items).toHaveLength(NEIGHBOURHOOD_SIZE.maxPerBand);
+    expect(linkedFrom!.items.at(-1)).toEqual(expect.objectContaining({ more: 12 - (NEIGHBOURHOOD_SIZE.maxPerBand - 1) }));
+    expect(linkedFrom!.heading).toBe('Links here (12)');
+  });
+
+  it('ends one curve at the middle of each row, and rows never overlap', () => {
+    const drawing = layoutNeighbourhood(many);
+    const items = drawing.bands.flatMap((band) => band.items);
+    expect(drawing.curves).toHaveLength(items.length);
+    for (const [i, item] of items.entries()) {
+      expect(drawing.curves[i]!.d.endsWith(`${NEIGHBOURHOOD_SIZE.columnX} ${item.y + NEIGHBOURHOOD_SIZE.itemHeight / 2}`)).toBe(true);
+      if (i > 0) expect(item.y).toBeGreaterThanOrEqual(items[i - 1]!.y + NEIGHBOURHOOD_SIZE.itemHeight);
+    }
+    expect(items.at(-1)!.y + NEIGHBOURHOOD_SIZE.itemHeight).toBeLessThanOrEqual(drawing.height);
+  });
+});
