@@ -59,6 +59,8 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Expressive Code renders every code block; Astro's own highlighter would only add inline styles.
+    syntaxHighlight: false,
     // Heading ids are set by remarkReferences from src/site/heading-ids.ts, the function the checker
     // calls; smart punctuation is off so that both see the characters as written.
     processor: unified({
