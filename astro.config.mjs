@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
+import { remarkTaskItems } from './src/plugins/remark-task-items.ts';
 import { siteSettings } from './src/site/settings.ts';
 import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
@@ -23,6 +24,8 @@ const root = process.cwd();
  * Astro marks every MDX module with the directive "use astro:head-inject", and the bundler warns once
  * per page that it may not keep module-level directives. Astro reads the marker before bundling, so the
  * warning says nothing about this site; exactly that warning is dropped, every other one is kept.
+ * @param {{ code?: string, message: string }} warning
+ * @param {(warning: { code?: string, message: string }) => void} warn
  */
 function dropHeadInjectDirectiveWarning(warning, warn) {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
@@ -57,7 +60,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base })],
+      remarkPlugins: [remarkGfm, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base })],
       rehypePlugins: [rehypeSlug, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
@@ -85,6 +88,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         EditLink: './src/components/overrides/EditLink.astro',
         SocialIcons: './src/components/overrides/SocialIcons.astro',
+        Sidebar: './src/components/overrides/Sidebar.astro',
       },
     }),
     // These run after Starlight's search indexing and before the offline integration, which fingerprints the final files.

@@ -4,6 +4,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../checker/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
+import { createTaskIds, isTaskItem, taskItemElementId, taskItemText } from './task-items.ts';
 
 /**
  * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
@@ -56,6 +57,8 @@ export interface PageDocument {
   headings: Heading[];
   /** Ids set explicitly in JSX or HTML (`<div id="x">`), which are link targets too. */
   explicitIds: string[];
+  /** Element ids of the checkboxes of task list items (`- [ ] item`), in document order. */
+  taskIds: string[];
   components: ComponentUse[];
   references: Reference[];
   problems: Problem[];
@@ -74,7 +77,8 @@ const FRONTMATTER_LINKS = (data: Record<string, unknown>): { path: (string | num
 interface WalkState {
   file: string;
   headingId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references'>;
+  taskId: (text: string) => string;
+  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references'>;
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
@@ -85,11 +89,11 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [] };
+  const found: WalkState['document'] = { headings: [], explicitIds: [], taskIds: [], components: [], references: [] };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, headingId: createHeadingIds(), document: found });
+  if (tree) walk(tree, { file, headingId: createHeadingIds(), taskId: createTaskIds(), document: found });
   return {
     file,
     frontmatter: frontmatter.data,
@@ -124,6 +128,9 @@ function walk(node: MdastNode, state: WalkState): void {
       document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
       break;
     }
+    case 'listItem':
+      if (isTaskItem(node)) document.taskIds.push(taskItemElementId(state.taskId(taskItemText(node))));
+      break;
     case 'link':
       document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node) });
       break;
