@@ -4,19 +4,30 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BUILD_DIR = join(ROOT, '.test-build');
+interface Build {
+  outDir: string;
+  base: string;
+  /** The Astro project to build, when it is not this one. */
+  project?: string;
+}
+
 export const BUILDS = {
   root: { outDir: join(BUILD_DIR, 'root'), base: '/' },
   base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/' },
   /** A second build at the root, to prove that builds are reproducible. */
   repeat: { outDir: join(BUILD_DIR, 'repeat'), base: '/' },
-} as const;
+  /** Starlight with nothing added, the yardstick for the JavaScript budget of every page. */
+  bare: { outDir: join(BUILD_DIR, 'bare-starlight'), base: '/', project: join(ROOT, 'tests', 'fixtures', 'bare-starlight') },
+} as const satisfies Record<string, Build>;
 export type BuildName = keyof typeof BUILDS;
 
 /** Runs `astro build` into a directory of its own, with the project's pinned Node. */
 export function buildSite(name: BuildName): string {
-  const { outDir, base } = BUILDS[name];
+  const build: Build = BUILDS[name];
+  const { outDir, base } = build;
   mkdirSync(BUILD_DIR, { recursive: true });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const project = build.project ? ['--root', build.project] : [];
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...project, '--outDir', outDir], {
     cwd: ROOT,
     env: { ...buildEnvironment(), BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',

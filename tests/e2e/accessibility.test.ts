@@ -10,11 +10,13 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const PAGE_KINDS: [string, string][] = [
   ['home', ''],
   ['role page', 'role/skills/'],
+  ['roadmap overview', 'roadmap/'],
   ['roadmap stage', 'roadmap/learning-sequence/'],
   ['MLOps phase', 'mlops/intermediate/'],
   ['KPI tables', 'kpis/'],
   ['single KPI', 'kpis/change-failure-rate/'],
   ['guide', 'guides/model-monitoring/'],
+  ['guide with task lists', 'guides/production-ml-checklist/'],
   ['episode', 'podcast/data-team-roles/'],
   ['episode list', 'podcast/'],
   ['graph', 'graph/'],
@@ -31,8 +33,8 @@ interface AxeViolation {
 describe.skipIf(!canRun())('accessibility (axe-core)', () => {
   const session = useBrowserSession();
 
-  const violations = async (path: string, prepare?: (page: Page) => Promise<void>) => {
-    const page = await session.browser.newPage();
+  const violations = async (path: string, prepare?: (page: Page) => Promise<void>, colorScheme: 'light' | 'dark' = 'light') => {
+    const page = await session.browser.newPage({ colorScheme });
     await page.goto(session.server.url(path));
     await prepare?.(page);
     // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
@@ -44,6 +46,35 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
 
   it.each(PAGE_KINDS)('%s has no violations', async (_kind, path) => {
     expect(await violations(path)).toEqual([]);
+  });
+
+  // Starlight follows the reader's system theme; the progress and KPI pages are checked in the dark one too.
+  it.each(PAGE_KINDS.filter(([kind]) => /roadmap|MLOps|KPI|task lists/.test(kind)))('%s has no violations in the dark theme', async (_kind, path) => {
+    expect(await violations(path, undefined, 'dark')).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('checklists with items in every state and the open reset dialog have no violations (%s)', async (scheme) => {
+    const found = await violations(
+      'mlops/beginner/',
+      async (page) => {
+        const menus = page.locator('[data-checklist] .progress-status-menu');
+        await menus.nth(0).selectOption('done');
+        await menus.nth(1).selectOption('in-progress');
+        await menus.nth(2).selectOption('skipped');
+        await page.getByRole('button', { name: 'Reset this checklist…' }).click();
+      },
+      scheme,
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the import dialog has no violations', async () => {
+    const found = await violations('roadmap/', async (page) => {
+      const file = JSON.stringify({ format: 'mle-wiki-progress', version: 2, items: { 'roadmap-learning/python-basics': 'done' } });
+      await page.locator('[data-progress-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await page.getByRole('dialog').waitFor();
+    });
+    expect(found).toEqual([]);
   });
 
   it('the open search dialog with results has no violations', async () => {
