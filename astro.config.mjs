@@ -73,7 +73,9 @@ export default defineConfig({
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
-      customCss: ['./src/styles/custom.css'],
+      // Checklist items and the sidebar's progress marker can be on any page, so their styles join the main
+      // sheet rather than cost each page one more render-blocking request.
+      customCss: ['./src/styles/custom.css', './src/styles/progress-items.css'],
       // Expressive Code renders <div> inside <code>, which is invalid HTML; Astro's Shiki output is valid.
       expressiveCode: false,
       head: [

@@ -10,17 +10,18 @@ interface Row extends KpiRow {
   group: HTMLTableSectionElement;
 }
 
+/** The rows as the page first lists them: grouped by category, in the KPI file's order within each. */
 function readRows(root: HTMLElement): Row[] {
-  return [...root.querySelectorAll<HTMLTableRowElement>('tr[data-kpi-row]')].map((element) => {
+  return [...root.querySelectorAll<HTMLTableRowElement>('tr[data-kpi-row]')].map((element, order) => {
     const data = element.dataset;
     return {
       element,
       group: element.parentElement as HTMLTableSectionElement,
-      name: data['name'] ?? '',
+      name: element.querySelector('th a')?.textContent?.trim() ?? '',
       category: data['category'] ?? '',
       cadences: (data['cadences'] ?? '').split(' ').filter(Boolean),
       rank: Number(data['rank']),
-      order: Number(data['order']),
+      order,
     };
   });
 }

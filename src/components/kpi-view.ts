@@ -29,7 +29,7 @@ export interface KpiRow {
   cadences: readonly string[];
   /** Where its frequency sorts: the rank of its most frequent cadence. */
   rank: number;
-  /** Its place in the KPI file, the reading order. */
+  /** Its place in the unsorted list, the reading order. */
   order: number;
 }
 

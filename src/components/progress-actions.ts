@@ -1,5 +1,6 @@
 import { readProgress, writeProgress } from './progress-client.ts';
-import { describeImport, describeReset, mergeProgress, parseImport, previewImport, summarise, toExport, withoutChecklist } from './progress-store.ts';
+import { describeImport, describeReset, mergeProgress, parseImport, previewImport, toExport } from './progress-file.ts';
+import { summarise, withoutChecklist } from './progress-store.ts';
 
 /** Export, import (merge or replace, asked in a dialog) and reset (confirmed in a dialog) of progress. */
 

@@ -33,7 +33,7 @@ function takeCheckbox(item: Element): Element | undefined {
 
 /**
  * Lays the item out as its checkbox, its own words in one block, then its nested lists, so that the
- * page's progress script can put the status menu after the words and style sheets can align the three.
+ * page's progress script can place the status menu beside the words and style sheets can align them.
  */
 function restructure(item: Element, checkbox: Element): void {
   const own = item.children.filter((node) => !isList(node));
@@ -62,11 +62,12 @@ export function rehypeTaskListLabels() {
       if (node.tagName !== 'li' || !classes(node).includes('task-list-item')) return;
       const checkbox = takeCheckbox(node);
       if (!checkbox) return;
-      checkbox.properties['ariaLabel'] = node.children.map(ownText).join('').replace(/\s+/g, ' ').trim();
-      restructure(node, checkbox);
+      const name = node.children.map(ownText).join('').replace(/\s+/g, ' ').trim();
+      checkbox.properties['ariaLabel'] = name;
       const { dataTaskId, dataTaskKey } = node.properties;
       delete node.properties['dataTaskId'];
       delete node.properties['dataTaskKey'];
+      restructure(node, checkbox);
       if (typeof dataTaskId !== 'string' || typeof dataTaskKey !== 'string') return;
       checkbox.properties['id'] = dataTaskId;
       checkbox.properties['dataProgressKey'] = dataTaskKey;

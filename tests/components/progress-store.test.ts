@@ -2,25 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   addSummaries,
   completion,
-  describeImport,
-  describeReset,
-  describeStates,
   describeSummary,
   isComplete,
-  mergeProgress,
-  parseImport,
   parseStoredProgress,
-  previewImport,
   progressKey,
   serialiseProgress,
   statusOf,
   summarise,
   summariseChecklist,
-  toExport,
   withoutChecklist,
   withStatus,
   type ItemState,
 } from '../../src/components/progress-store.ts';
+import { describeImport, describeReset, describeStates, mergeProgress, parseImport, previewImport, toExport } from '../../src/components/progress-file.ts';
 
 const docker = progressKey('mlops-beginner', 'docker');
 const sql = progressKey('roadmap-learning', 'sql');

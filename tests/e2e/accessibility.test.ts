@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { canRun, useBrowserSession } from './harness.ts';
+import { menusReady } from './progress-page.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -36,6 +37,7 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
   const violations = async (path: string, prepare?: (page: Page) => Promise<void>, colorScheme: 'light' | 'dark' = 'light') => {
     const page = await session.browser.newPage({ colorScheme });
     await page.goto(session.server.url(path));
+    await menusReady(page);
     await prepare?.(page);
     // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
     await page.evaluate(axeSource);

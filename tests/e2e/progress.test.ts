@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import GithubSlugger from 'github-slugger';
 import { canRun, useBrowserSession } from './harness.ts';
+import { contentShift, menusReady } from './progress-page.ts';
 import { checklistSize } from '../../src/components/checklist-links.ts';
 import { LEGACY_STORAGE_KEY, STORAGE_KEY } from '../../src/components/progress-store.ts';
 import { siteData } from '../../src/site/site.ts';
@@ -75,6 +76,7 @@ describe.skipIf(!canRun())('reading progress', () => {
   it('names each item by its own words and describes it by its detail', async () => {
     const page = await context.newPage();
     await page.goto(session.server.url('roadmap/learning-sequence/'));
+    await menusReady(page);
     const item = checklist('roadmap-learning').groups[0]!.items[0]!;
     const box = page.getByRole('checkbox', { name: item.label, exact: true });
     await expect(box.count()).resolves.toBe(1);
@@ -85,6 +87,7 @@ describe.skipIf(!canRun())('reading progress', () => {
   it('can be operated with the keyboard alone, dialogs included', async () => {
     const page = await context.newPage();
     await page.goto(session.server.url('roadmap/learning-sequence/'));
+    await menusReady(page);
     const first = boxes(page).first();
     await first.focus();
     await page.keyboard.press('Space');
@@ -209,6 +212,17 @@ describe.skipIf(!canRun())('reading progress', () => {
     await expect(box.isChecked()).resolves.toBe(true);
     await expect(tasks.first().evaluate((first) => (first as HTMLInputElement).indeterminate)).resolves.toBe(true);
     await expect(stored(page)).resolves.toMatchObject({ items: { [`guides/production-ml-checklist#${slug}`]: 'done' } });
+  });
+
+  it.each(['guides/production-ml-checklist/', 'mlops/beginner/'])('adds the status menus to /%s without moving anything on the page', async (path) => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(session.server.url(path));
+      await menusReady(page);
+      await expect(contentShift(page), `at ${viewport.width} px`).resolves.toBe(0);
+      await page.close();
+    }
   });
 
   it('names task list items by their own words, without citation previews or notes', async () => {

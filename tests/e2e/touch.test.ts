@@ -6,6 +6,7 @@ import { canRun, useBrowserSession } from './harness.ts';
 import { checklistSize } from '../../src/components/checklist-links.ts';
 import { siteData } from '../../src/site/site.ts';
 import { emptyCombination, kpis } from './kpi-data.ts';
+import { menusReady } from './progress-page.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const { checklists } = siteData().data;
@@ -96,6 +97,7 @@ describe.skipIf(!canRun())('on a 360 px touch screen', () => {
   it.each(['roadmap/', 'mlops/beginner/', 'guides/production-ml-checklist/', 'kpis/', 'kpis/change-failure-rate/'])('/%s fits the screen and has no axe violations', async (path) => {
     const page = await context.newPage();
     await page.goto(session.server.url(path));
+    await menusReady(page);
     await expect(tooWide(page)).resolves.toEqual([]);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.close();

@@ -59,6 +59,18 @@ describe('task list items', () => {
     ]);
   });
 
+  it('lay out as the box, its own words in one block, then the nested items', () => {
+    const layouts: string[][] = [];
+    const visit = (node: HastNode): void => {
+      if (node.type === 'element' && node.tagName === 'li') {
+        layouts.push((node.children as HastNode[]).flatMap((child) => (child.type === 'element' ? [`${child.tagName}${child.properties['className'] ? `.${String(child.properties['className'])}` : ''}`] : [])));
+      }
+      if ('children' in node) for (const child of node.children as HastNode[]) visit(child);
+    };
+    visit(htmlToHast(render(LIST), { fragment: true }));
+    expect(layouts).toEqual([['input', 'div.task-text'], ['input', 'div.task-text', 'ul.contains-task-list'], ['input', 'div.task-text'], ['input', 'div.task-text']]);
+  });
+
   it('keep their ids when the list is reordered or a citation moves to another second', () => {
     const ids = (markdown: string) => checkboxes(render(markdown)).map((box) => box.id);
     const before = ids('- [ ] First ([17:04](podcast:data-team-roles@17:04))\n- [ ] Second\n');
