@@ -149,17 +149,20 @@ describe.skipIf(!canRun())('reading progress', () => {
     await boxes(page).nth(1).check();
     await importFile(page, exported);
     const dialog = page.getByRole('dialog', { name: 'Import progress' });
-    await expect(dialog.isVisible()).resolves.toBe(true);
+    // The file is read before the dialog opens.
+    await dialog.waitFor();
     await expect(dialog.textContent()).resolves.toContain('The file holds 2 items: 1 done and 1 skipped. Merging adds 1 item, changes 0 items');
     await expect(dialog.textContent()).resolves.toContain('Replacing also clears the 1 item that only you have marked.');
     await dialog.getByRole('button', { name: 'Merge with mine' }).click();
     await expect(count(page)).resolves.toBe(`2 of ${total} done, 1 skipped`);
 
     await importFile(page, exported);
+    await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(count(page)).resolves.toBe(`2 of ${total} done, 1 skipped`);
 
     await importFile(page, exported);
+    await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Replace mine' }).click();
     await expect(count(page)).resolves.toBe(`1 of ${total} done, 1 skipped`);
     await expect(boxes(page).nth(1).isChecked()).resolves.toBe(false);
