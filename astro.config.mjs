@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
+import { remarkTaskItems } from './src/plugins/remark-task-items.ts';
 import { siteSettings } from './src/site/settings.ts';
 import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
@@ -66,7 +67,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
+      remarkPlugins: [remarkGfm, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
       rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
@@ -80,7 +81,9 @@ export default defineConfig({
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
       pagefind: { ranking: SEARCH_RANKING },
-      customCss: ['./src/styles/custom.css'],
+      // Checklist items and the sidebar's progress marker can be on any page, so their styles join the main
+      // sheet rather than cost each page one more render-blocking request.
+      customCss: ['./src/styles/custom.css', './src/styles/progress-items.css'],
       // Expressive Code (copy button, language label) is configured in ec.config.mjs, whose plugin keeps its HTML valid.
       head: [
         { tag: 'meta', attrs: { property: 'og:image', content: new URL(`${settings.base}social-card.png`, settings.site).href } },
@@ -94,6 +97,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         EditLink: './src/components/overrides/EditLink.astro',
         SocialIcons: './src/components/overrides/SocialIcons.astro',
+        Sidebar: './src/components/overrides/Sidebar.astro',
       },
     }),
     // These run after Starlight's search indexing and before the offline integration, which fingerprints the final files.

@@ -1,5 +1,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { rewriteLink } from './site/rewrite-link.ts';
+import { siteData } from './site/site.ts';
+import { markChecklistLinks } from './components/checklist-links.ts';
 
 /**
  * Frontmatter links (hero actions, prev and next) are not Markdown, so no remark plugin sees them;
@@ -12,4 +14,5 @@ export const onRequest = defineRouteMiddleware((context) => {
   const { prev, next } = route.entry.data;
   if (typeof prev === 'object' && prev.link && route.pagination.prev) route.pagination.prev.href = rewriteLink(prev.link, base);
   if (typeof next === 'object' && next.link && route.pagination.next) route.pagination.next.href = rewriteLink(next.link, base);
+  markChecklistLinks(route.sidebar, siteData().data.checklists, base);
 });

@@ -8,10 +8,13 @@ import { pageWeight } from '../lib/page-weight.ts';
 export const PAGE_KINDS: Record<string, string> = {
   home: '',
   'role page': 'role/skills/',
+  'roadmap overview': 'roadmap/',
   'roadmap stage': 'roadmap/learning-sequence/',
   'MLOps phase': 'mlops/intermediate/',
   'KPI tables': 'kpis/',
   guide: 'guides/model-monitoring/',
+  'task list guide': 'guides/production-ml-checklist/',
+  'single KPI': 'kpis/change-failure-rate/',
   episode: 'podcast/data-team-roles/',
   graph: 'graph/',
 };

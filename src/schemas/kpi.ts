@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { kebabId, uniqueIds } from './shared.ts';
+import { parseFrequency } from '../site/kpi-frequency.ts';
 
 export const KPI_CATEGORIES = ['delivery', 'outcome', 'reliability', 'quality', 'cost', 'collaboration'] as const;
 
@@ -34,7 +35,11 @@ export const KpiSchema = z.strictObject({
   measures: z.string().min(5),
   whyItMatters: z.string().min(5),
   target: z.string().min(1),
-  frequency: z.string().min(3),
+  /** How often to review it, as cadences separated by "/": "Monthly", "Daily/weekly", "Per release". */
+  frequency: z.string().superRefine((text, ctx) => {
+    const parsed = parseFrequency(text);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+  }),
   recipe: KpiRecipeSchema,
 });
 

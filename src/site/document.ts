@@ -6,6 +6,7 @@ import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 import { leadText } from './lead-text.ts';
 import { FrontmatterLinksSchema } from '../schemas/page.ts';
+import { createTaskIds, isTaskItem, taskItemElementId, taskItemText } from './task-items.ts';
 
 /**
  * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
@@ -62,6 +63,8 @@ export interface PageDocument {
   headings: Heading[];
   /** Ids set explicitly in JSX or HTML (`<div id="x">`), which are link targets too. */
   explicitIds: string[];
+  /** Element ids of the checkboxes of task list items (`- [ ] item`), in document order. */
+  taskIds: string[];
   components: ComponentUse[];
   references: Reference[];
   /** The page's opening words as plain text, for link previews (see `leadText`). */
@@ -86,7 +89,8 @@ interface WalkState {
   file: string;
   inHeading: boolean;
   headingId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'components' | 'references' | 'definitionUses'>;
+  taskId: (text: string) => string;
+  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses'>;
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
@@ -97,11 +101,11 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], components: [], references: [], definitionUses: [] };
+  const found: WalkState['document'] = { headings: [], explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [] };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), document: found });
+  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found });
   return {
     file,
     frontmatter: frontmatter.data,
@@ -138,6 +142,9 @@ function walk(node: MdastNode, state: WalkState): void {
       for (const child of node.children as MdastNode[]) walk(child, { ...state, inHeading: true });
       return;
     }
+    case 'listItem':
+      if (isTaskItem(node)) document.taskIds.push(taskItemElementId(state.taskId(taskItemText(node))));
+      break;
     case 'link':
       document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), ...(state.inHeading ? { inHeading: true } : {}) });
       break;

@@ -82,8 +82,12 @@ export function kpiPeers(kpi: Kpi, kpis: readonly Kpi[]): Kpi[] {
   return kpis.filter((other) => other.category === kpi.category && other.id !== kpi.id);
 }
 
+/** The section of a KPI page that says how to compute the metric: formula, data sources, example, pitfalls. */
+export const KPI_RECIPE_HEADING: SectionHeading = heading('how-to-compute-it', 'How to compute it');
+export const kpiPeersHeading = (kpi: Kpi): SectionHeading => heading('same-category', `Other ${kpi.category} metrics`);
+
 export function kpiHeadings(kpi: Kpi, kpis: readonly Kpi[]): SectionHeading[] {
-  return kpiPeers(kpi, kpis).length > 0 ? [heading('same-category', `Other ${kpi.category} metrics`)] : [];
+  return [KPI_RECIPE_HEADING, ...(kpiPeers(kpi, kpis).length > 0 ? [kpiPeersHeading(kpi)] : [])];
 }
 
 /** The route files that render generated pages, for messages about what they output. */

@@ -94,7 +94,7 @@ function writtenPage(id: string, document: PageDocument, frontmatter: PageFrontm
     generated: false,
     draft: frontmatter?.draft ?? false,
     ...(frontmatter?.section ? { section: frontmatter.section } : {}),
-    anchors: new Set([...PAGE_FRAME_IDS, ...document.headings.map((h) => h.id), ...document.explicitIds, ...componentIds]),
+    anchors: new Set([...PAGE_FRAME_IDS, ...document.headings.map((h) => h.id), ...document.explicitIds, ...document.taskIds, ...componentIds]),
     related: frontmatter?.related ?? [],
     sources: frontmatter?.sources ?? [],
   };

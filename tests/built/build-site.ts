@@ -14,6 +14,8 @@ export const BUILDS = {
   /** The differential corpus at the root and under a base path. */
   'corpus-root': { outDir: join(BUILD_DIR, 'corpus-root'), base: '/', project: DIFFERENTIAL_PROJECT },
   'corpus-base': { outDir: join(BUILD_DIR, 'corpus-base'), base: '/mle-wiki/', project: DIFFERENTIAL_PROJECT },
+  /** Starlight with nothing added, the yardstick for the JavaScript budget of every page. */
+  bare: { outDir: join(BUILD_DIR, 'bare-starlight'), base: '/', project: join(ROOT, 'tests', 'fixtures', 'bare-starlight') },
 } as const;
 export type BuildName = keyof typeof BUILDS;
 

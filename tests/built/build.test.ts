@@ -3,9 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, isBuilt, ROOT } from './build-site.ts';
-import { loadSiteData } from '../../src/site/data.ts';
-
-const KPI_COUNT = loadSiteData(ROOT).data.kpis.length;
+import { siteData } from '../../src/site/site.ts';
 
 const built = isBuilt('root') && isBuilt('base');
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
@@ -26,11 +24,25 @@ describe.skipIf(!built)('the built site', () => {
   });
 
   it('publishes the KPI data as CSV and JSON', () => {
+    const { kpis } = siteData().data;
     const json = JSON.parse(readFileSync(join(root, 'kpis.json'), 'utf8')) as unknown[];
-    expect(json).toHaveLength(KPI_COUNT);
-    const csv = readFileSync(join(root, 'kpis.csv'), 'utf8').trim().split('\r\n');
+    expect(json).toHaveLength(kpis.length);
+    const csv = readFileSync(join(root, 'kpis.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv[0]).toBe('id,name,category,measures,whyItMatters,target,frequency');
-    expect(csv).toHaveLength(KPI_COUNT + 1);
+    expect(csv).toHaveLength(kpis.length + 1);
+  });
+
+  it('writes the CSV so that Excel reads it as UTF-8', () => {
+    const bytes = readFileSync(join(root, 'kpis.csv'));
+    // The UTF-8 byte-order mark is what tells Excel the encoding; without it "–" shows as "â€“".
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.indexOf(Buffer.from([0xef, 0xbb, 0xbf]), 3)).toBe(-1);
+    const dashed = siteData().data.kpis.find((kpi) => kpi.target.includes('–'));
+    expect(dashed, 'a KPI target with an en dash, the character Excel mangles without the mark').toBeDefined();
+    expect(bytes.includes(Buffer.from(dashed!.target, 'utf8'))).toBe(true);
+    expect(bytes.includes(Buffer.from([0xe2, 0x80, 0x93]))).toBe(true);
+    // Records end with CRLF (RFC 4180); a line break inside a quoted field would not split a record.
+    expect(bytes.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(siteData().data.kpis.length + 1);
   });
 
   it('renders a citation as a link to the second on YouTube with an accessible name', () => {

@@ -4,9 +4,10 @@ import { writeDifferentialProject } from './differential-project.ts';
 
 /**
  * Builds, once for every test of the site project: the site at the root and under a base path (smoke,
- * browser and differential tests), the root a second time (reproducibility), and the differential
- * corpus at the root and under a base path. SKIP_SITE_BUILD=1 reuses the builds of an earlier run;
- * SKIP_REPRODUCIBILITY=1 skips the repeat while iterating.
+ * browser and differential tests), the root a second time (reproducibility), the differential corpus
+ * at the root and under a base path, and a bare Starlight site (the yardstick of the JavaScript budget).
+ * SKIP_SITE_BUILD=1 reuses the builds of an earlier run; SKIP_REPRODUCIBILITY=1 skips the repeat while
+ * iterating.
  */
 export default function setup(): void {
   if (process.env['SKIP_SITE_BUILD'] === '1') return;
@@ -16,6 +17,7 @@ export default function setup(): void {
   writeDifferentialProject(DIFFERENTIAL_PROJECT, ROOT);
   buildSite('corpus-root');
   buildSite('corpus-base');
+  buildSite('bare');
   // Built here, before the browser tests load the machine: Pagefind can leave files empty under load.
   if (process.env['SKIP_REPRODUCIBILITY'] !== '1') buildSite('repeat');
 }

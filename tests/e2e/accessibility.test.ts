@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { canRun, useBrowserSession } from './harness.ts';
+import { menusReady } from './progress-page.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -10,11 +11,13 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const PAGE_KINDS: [string, string][] = [
   ['home', ''],
   ['role page', 'role/skills/'],
+  ['roadmap overview', 'roadmap/'],
   ['roadmap stage', 'roadmap/learning-sequence/'],
   ['MLOps phase', 'mlops/intermediate/'],
   ['KPI tables', 'kpis/'],
   ['single KPI', 'kpis/change-failure-rate/'],
   ['guide', 'guides/model-monitoring/'],
+  ['guide with task lists', 'guides/production-ml-checklist/'],
   ['episode', 'podcast/data-team-roles/'],
   ['episode list', 'podcast/'],
   ['graph', 'graph/'],
@@ -34,10 +37,12 @@ interface AxeViolation {
 describe.skipIf(!canRun())('accessibility (axe-core)', () => {
   const session = useBrowserSession();
 
-  const violations = async (path: string, prepare?: (page: Page) => Promise<void>, touch = false) => {
-    const context = await session.browser.newContext(touch ? { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } : {});
+  const violations = async (path: string, prepare?: (page: Page) => Promise<void>, options: { touch?: boolean; colorScheme?: 'light' | 'dark' } = {}) => {
+    const { touch = false, colorScheme = 'light' } = options;
+    const context = await session.browser.newContext({ colorScheme, ...(touch ? { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } : {}) });
     const page = await context.newPage();
     await page.goto(session.server.url(path));
+    await menusReady(page);
     await prepare?.(page);
     // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
     await page.evaluate(axeSource);
@@ -52,6 +57,35 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
       await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
     };
     expect(await violations(path, codeReady)).toEqual([]);
+  });
+
+  // Starlight follows the reader's system theme; the progress and KPI pages are checked in the dark one too.
+  it.each(PAGE_KINDS.filter(([kind]) => /roadmap|MLOps|KPI|task lists/.test(kind)))('%s has no violations in the dark theme', async (_kind, path) => {
+    expect(await violations(path, undefined, { colorScheme: 'dark' })).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('checklists with items in every state and the open reset dialog have no violations (%s)', async (scheme) => {
+    const found = await violations(
+      'mlops/beginner/',
+      async (page) => {
+        const menus = page.locator('[data-checklist] .progress-status-menu');
+        await menus.nth(0).selectOption('done');
+        await menus.nth(1).selectOption('in-progress');
+        await menus.nth(2).selectOption('skipped');
+        await page.getByRole('button', { name: 'Reset this checklist…' }).click();
+      },
+      { colorScheme: scheme },
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the import dialog has no violations', async () => {
+    const found = await violations('roadmap/', async (page) => {
+      const file = JSON.stringify({ format: 'mle-wiki-progress', version: 2, items: { 'roadmap-learning/python-basics': 'done' } });
+      await page.locator('[data-progress-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await page.getByRole('dialog').waitFor();
+    });
+    expect(found).toEqual([]);
   });
 
   it('the open search dialog with results has no violations', async () => {
@@ -92,7 +126,7 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
         await page.locator('.citation-moment .citation-link').first().tap();
         await page.locator('.citation-sheet').waitFor();
       },
-      true,
+      { touch: true },
     );
     expect(found).toEqual([]);
   });
