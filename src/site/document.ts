@@ -67,8 +67,11 @@ export interface PageDocument {
   taskIds: string[];
   components: ComponentUse[];
   references: Reference[];
-  /** The page's opening words as plain text, for link previews (see `leadText`). */
-  lead: string;
+  /**
+   * The page's opening words as plain text, for link previews (see `leadText`). Worked out when first
+   * read, by parsing the page again: only the renderer reads it, and the checker need not pay for it.
+   */
+  readonly lead: string;
   /** Reference-style links and images (`[text][label]`), by the label they use: each renders its definition's link. */
   definitionUses: { identifier: string; inHeading: boolean; image: boolean }[];
   problems: Problem[];
@@ -106,13 +109,18 @@ export function parseDocument(file: string, source: string): PageDocument {
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
   if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found });
+  const parsed = tree !== undefined;
+  let lead: string | undefined;
   return {
     file,
     frontmatter: frontmatter.data,
     frontmatterPosition: frontmatter.locate,
     ...found,
     references: [...frontmatter.references, ...found.references],
-    lead: tree ? leadText(tree) : '',
+    get lead() {
+      lead ??= parsed ? leadText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
+      return lead;
+    },
     problems,
   };
 }

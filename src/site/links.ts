@@ -29,12 +29,13 @@ export type ParsedLink =
   | { kind: 'fragment'; hash: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const ENTRY_SCHEME_LIST = Object.entries(ENTRY_SCHEMES);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
 
 export function parseLink(url: string, siteUrl?: string): ParsedLink {
   if (url.startsWith(CITATION_SCHEME)) return { kind: 'citation', body: url.slice(CITATION_SCHEME.length) };
   if (url.startsWith(SOURCE_SCHEME)) return { kind: 'source', id: url.slice(SOURCE_SCHEME.length) };
-  for (const [scheme, entry] of Object.entries(ENTRY_SCHEMES)) {
+  for (const [scheme, entry] of ENTRY_SCHEME_LIST) {
     if (url.startsWith(scheme)) return { kind: 'entry', entry, id: url.slice(scheme.length) };
   }
   if (SCHEME.test(url) || url.startsWith('//')) return parseAbsolute(url, siteUrl);

@@ -147,6 +147,7 @@ function citationTarget(body: string, index: SiteIndex): Resolution {
 }
 
 function decode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -159,7 +160,8 @@ function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query:
   // Relative links resolve in the browser against the page's URL, which always ends with a slash.
   const path = link.kind === 'site' ? link.path : new URL(link.path, `https://site${pagePath(fromPageId)}`).pathname;
   const relativeHint = link.kind === 'relative' ? ` ("${link.path}" is relative to this page's URL, so it means ${path})` : '';
-  const pageId = trimSlashes(decode(path).replace(/\/index\.html$/, '/'));
+  const decoded = decode(path);
+  const pageId = trimSlashes(decoded.endsWith('/index.html') ? decoded.slice(0, -'index.html'.length) : decoded);
   const page = index.pages.get(pageId);
   if (page) {
     if (!path.endsWith('/')) {

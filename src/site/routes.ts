@@ -32,7 +32,11 @@ export function docsEntryId({ entry, data }: { entry: string; data: Record<strin
 }
 
 export function trimSlashes(path: string): string {
-  return path.replace(/^\/+|\/+$/g, '');
+  let start = 0;
+  let end = path.length;
+  while (start < end && path[start] === '/') start += 1;
+  while (end > start && path[end - 1] === '/') end -= 1;
+  return path.slice(start, end);
 }
 
 /** Normalises a base path to the form `/` or `/name/`. */

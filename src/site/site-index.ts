@@ -54,7 +54,7 @@ export function indexDocument(document: PageDocument, data: SiteData): IndexedPa
   const problems: Problem[] = [...document.problems];
   const frontmatter = validateFrontmatter(document, problems);
   const pageId = pageIdFromFile(document.file, frontmatter?.slug);
-  return { document: { ...document, pageId }, page: writtenPage(pageId, document, frontmatter, data), problems };
+  return { document: withPageId(document, pageId), page: writtenPage(pageId, document, frontmatter, data), problems };
 }
 
 /** Whether a page's entry changes with the data collections: components on it render ids from data. */
@@ -121,3 +121,8 @@ function validateFrontmatter(document: PageDocument, problems: Problem[]): PageF
 }
 
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** The document with its page id, keeping its lazily worked-out fields lazy (a spread would evaluate them). */
+function withPageId(document: PageDocument, pageId: string): IndexedDocument {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(document), pageId: { value: pageId, enumerable: true } }) as IndexedDocument;
+}
