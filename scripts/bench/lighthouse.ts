@@ -36,7 +36,8 @@ export async function runLighthouse(dir: string): Promise<void> {
     const { js, css } = pageWeight(dir, `${path}index.html`);
     console.log(`${kind.padEnd(16)}js ${String(js).padStart(7)} B   css ${String(css).padStart(7)} B`);
   }
-  const server = await serveDirectory(dir, process.env['BASE_PATH'] ?? '/');
+  // Compressed as the production host compresses them; uncompressed bytes would overstate load times.
+  const server = await serveDirectory(dir, process.env['BASE_PATH'] ?? '/', { compress: true });
   const chrome = await chromeLauncher.launch({
     chromePath: '/usr/bin/chromium',
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
