@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFixture, fixture, located } from '../helpers/fixture-project.ts';
+import { checkFixture, checklistNamingTool, fixture, located } from '../helpers/fixture-project.ts';
 
 /**
  * Links written in data files are checked like links in pages, at the line and column where they are
@@ -11,19 +11,7 @@ const TOOLS_PAGE = 'src/content/docs/reference/tools.mdx';
 const CHECKLIST = 'src/content/checklists/mlops-beginner.yaml';
 const RESOURCES = 'src/content/resources/resources.yaml';
 
-const checklist = (tool: string) => `title: Beginner
-track: mlops
-order: 1
-page: guides/model-monitoring
-focus: Learn the basics of shipping a model.
-groups:
-  - id: tools
-    title: Tools to learn
-    items:
-      - id: mlflow
-        label: MLflow
-        tool: ${tool}
-`;
+const checklist = checklistNamingTool;
 
 const resources = (pages: string) => `- id: mlops-zoomcamp
   title: MLOps Zoomcamp

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -43,13 +44,16 @@ async function waitUntil<T>(probe: () => T | undefined | Promise<T | undefined>,
   }
 }
 
-/** The dev server's output, both streams, with a way to wait for a line. */
+/**
+ * The dev server's output, both streams, with a way to wait for a line. Colour codes are removed: with
+ * CI set, Astro's logger colours its output even into a pipe.
+ */
 class Terminal {
   text = '';
 
   constructor(child: ChildProcess) {
-    child.stdout?.on('data', (chunk: Buffer) => (this.text += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.text += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (this.text += stripVTControlCharacters(chunk.toString())));
+    child.stderr?.on('data', (chunk: Buffer) => (this.text += stripVTControlCharacters(chunk.toString())));
   }
 
   /** Waits until the output after `from` matches `pattern`, and returns the match. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { canRun, useBrowserSession } from './harness.ts';
+import { canRun, openPage, useBrowserSession } from './harness.ts';
 
 /** Pairs of visible graph labels whose boxes overlap, and labels that stick out of the picture. */
 async function labelFaults(page: Page): Promise<string[]> {
@@ -34,11 +34,7 @@ describe.skipIf(!canRun())('graphs', () => {
     await context.close();
   });
 
-  const open = async (path: string): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(session.server.url(path));
-    return page;
-  };
+  const open = (path: string): Promise<Page> => openPage(context, session, path);
 
   describe('a page neighbourhood', () => {
     it('draws the page with its neighbours as links in labelled lists, and says the same in a sentence', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BUILDS, isBuilt, type BuildName } from '../built/build-site.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -55,4 +55,11 @@ export function useBrowserSession(build: BuildName = 'root'): BrowserSession {
     await session.server?.close();
   });
   return session;
+}
+
+/** Opens a page of the served build, at a path under its base path, in a browser or one of its contexts. */
+export async function openPage(opener: Browser | BrowserContext, session: BrowserSession, path: string): Promise<Page> {
+  const page = await opener.newPage();
+  await page.goto(session.server.url(path));
+  return page;
 }

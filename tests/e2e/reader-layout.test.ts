@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { WRITTEN_SECTIONS } from '../../src/navigation.ts';
 import { BUILDS } from '../built/build-site.ts';
-import { canRun, useBrowserSession } from './harness.ts';
+import { canRun, openPage, useBrowserSession } from './harness.ts';
 
 /** One page of every kind the site has, and every section's own page. */
 const PAGES = [
@@ -84,11 +84,7 @@ describe.skipIf(!canRun())('layout and text of every page kind', () => {
     afterAll(async () => {
       await context.close();
     });
-    const open = async (path: string): Promise<Page> => {
-      const page = await context.newPage();
-      await page.goto(session.server.url(path));
-      return page;
-    };
+    const open = (path: string): Promise<Page> => openPage(context, session, path);
 
     it('names the date column of the episode list and keeps every date on one line', async () => {
       const page = await open('podcast/');

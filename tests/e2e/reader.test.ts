@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { canRun, useBrowserSession } from './harness.ts';
+import { canRun, openPage, useBrowserSession } from './harness.ts';
 
 describe.skipIf(!canRun())('a reader in the browser', () => {
   const session = useBrowserSession();
@@ -16,11 +16,7 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     });
   });
 
-  const open = async (path: string): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(session.server.url(path));
-    return page;
-  };
+  const open = (path: string): Promise<Page> => openPage(context, session, path);
 
   it('opens a citation at the cited second on YouTube', async () => {
     const page = await open('role/boundaries/');

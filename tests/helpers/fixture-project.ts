@@ -56,3 +56,18 @@ export function checkFixture(files: Record<string, string>, options: FixtureOpti
 
 /** The parts of a problem a test asserts on: where, and which rule. */
 export const located = (problems: readonly Problem[]) => problems.map((p) => `${p.file}:${p.position.line}:${p.position.column} ${p.rule}`);
+
+/** A checklist file whose one item names a tool of the directory, placed on the monitoring fixture page. */
+export const checklistNamingTool = (tool: string): string => `title: Beginner
+track: mlops
+order: 1
+page: guides/model-monitoring
+focus: Learn the basics of shipping a model.
+groups:
+  - id: tools
+    title: Tools to learn
+    items:
+      - id: mlflow
+        label: MLflow
+        tool: ${tool}
+`;

@@ -3,7 +3,7 @@ import { checkSite } from '../../src/checker/check.ts';
 import { pagesLinkingToAnchor } from '../../src/site/anchor-backlinks.ts';
 import { TOOLS_PAGE_ID, toolAnchor } from '../../src/site/generated-pages.ts';
 import { pageEdges, backlinksOf } from '../../src/site/link-graph.ts';
-import { fixture, fixtureIndex } from '../helpers/fixture-project.ts';
+import { checklistNamingTool, fixture, fixtureIndex } from '../helpers/fixture-project.ts';
 
 const TOOLS = `${fixture('rules/entry-missing/tools.yaml')}- id: dvc
   name: DVC
@@ -28,19 +28,7 @@ related: [guides/model-monitoring]
 
 Track runs with [MLflow](tool:mlflow), see [the row](/reference/tools/#mlflow) and [DVC](tool:dvc).
 `,
-  'src/content/checklists/mlops-beginner.yaml': `title: Beginner
-track: mlops
-order: 1
-page: guides/model-monitoring
-focus: Learn the basics of shipping a model.
-groups:
-  - id: tools
-    title: Tools to learn
-    items:
-      - id: mlflow
-        label: MLflow
-        tool: mlflow
-`,
+  'src/content/checklists/mlops-beginner.yaml': checklistNamingTool('mlflow'),
 });
 const { resolved, problems } = checkSite(index);
 
