@@ -26,7 +26,13 @@ function main(): number {
     console.error(`No episode archive at ${archiveDir}. Put the shared material beside the project, or pass --from <folder>.`);
     return 2;
   }
-  const slugs = values.all ? readdirSync(EPISODES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : positionals;
+  // The wiki files a few episodes under a shorter slug than the archive; each such file names the archive's.
+  const fileByArchiveSlug = new Map<string, string>();
+  for (const name of readdirSync(EPISODES_DIR).filter((f) => f.endsWith('.json'))) {
+    const archiveSlug = (JSON.parse(readFileSync(join(EPISODES_DIR, name), 'utf8')) as Json)['archive_slug'];
+    fileByArchiveSlug.set(typeof archiveSlug === 'string' ? archiveSlug : name.slice(0, -5), name.slice(0, -5));
+  }
+  const slugs = values.all ? [...fileByArchiveSlug.keys()] : positionals;
   if (slugs.length === 0) {
     console.error('Name the episodes to import: npm run import-episode -- <slug> [<slug> ...], or --all to refresh every episode in the project.');
     return 2;
@@ -39,12 +45,13 @@ function main(): number {
       failed += 1;
       continue;
     }
-    const target = join(EPISODES_DIR, `${slug}.json`);
+    const fileSlug = fileByArchiveSlug.get(slug) ?? slug;
+    const target = join(EPISODES_DIR, `${fileSlug}.json`);
     const existing = existsSync(target) ? (JSON.parse(readFileSync(target, 'utf8')) as Json) : undefined;
     const merged = mergeEpisode(JSON.parse(readFileSync(source, 'utf8')) as Json, existing, (message) => console.log(`  ${slug}: ${message}`));
     writeFileSync(target, `${JSON.stringify(merged, null, 1)}\n`);
     const todo = merged['summary'] === '' ? ': now write its "summary" in your own words, and a note for each moment you cite' : '';
-    console.log(`✓ ${slug} → src/content/episodes/${slug}.json${existing ? ' (summary and moments kept)' : ''}${todo}`);
+    console.log(`✓ ${slug} → src/content/episodes/${fileSlug}.json${existing ? ' (summary and moments kept)' : ''}${todo}`);
   }
   return failed === 0 ? 0 : 1;
 }

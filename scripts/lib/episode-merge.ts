@@ -9,7 +9,7 @@ export type Json = Record<string, unknown>;
  * Facts the wiki has corrected where the archive is wrong (a guest named after the wrong person, an id
  * with a URL fragment): an existing file keeps its value, and the difference is printed.
  */
-const CORRECTABLE_FIELDS = new Set(['guests', 'short_title', 'youtube_id']);
+const CORRECTABLE_FIELDS = new Set(['slug', 'guests', 'short_title', 'youtube_id']);
 
 export function mergeEpisode(archive: Json, existing: Json | undefined, notice: (message: string) => void): Json {
   const merged: Json = {};
@@ -19,6 +19,8 @@ export function mergeEpisode(archive: Json, existing: Json | undefined, notice: 
     if (kept !== undefined && CORRECTABLE_FIELDS.has(field) && JSON.stringify(kept) !== JSON.stringify(value)) {
       notice(`kept the wiki's "${field}" ${JSON.stringify(kept)}; the archive says ${JSON.stringify(value)}`);
       merged[field] = kept;
+      // A shorter slug of the wiki's keeps the archive's beside it, so the next import finds the file.
+      if (field === 'slug' && existing?.['archive_slug'] !== undefined) merged['archive_slug'] = existing['archive_slug'];
       continue;
     }
     // The archive writes "" for a date it does not know; the wiki leaves the field out.

@@ -42,6 +42,8 @@ export const MomentSchema = z.strictObject({
 export const EpisodeSchema = z
   .strictObject({
     slug: kebabId('a slug'),
+    /** The archive's slug, when the wiki files the episode under a shorter one (it is part of every citation). */
+    archive_slug: kebabId('a slug').optional(),
     title: z.string().min(1),
     short_title: z.string().min(1),
     season: z.int().positive(),

@@ -30,3 +30,13 @@ describe('importing an episode from the archive', () => {
     expect(notices).toEqual([`kept the wiki's "guests" [{"id":"danielsvonava","name":"Daniel Svonava"}]; the archive says [{"id":"reemmahmoud","name":"Reem Mahmoud"}]`]);
   });
 });
+
+describe('an episode the wiki files under a shorter slug', () => {
+  it("keeps the wiki's slug and the archive's beside it", () => {
+    const notices: string[] = [];
+    const merged = mergeEpisode({ ...archive, slug: 's23e01-a-very-long-slug' }, { slug: 'short', archive_slug: 's23e01-a-very-long-slug', summary: 'Ours.' }, (message) => notices.push(message));
+    expect(Object.keys(merged).slice(0, 2)).toEqual(['slug', 'archive_slug']);
+    expect(merged).toMatchObject({ slug: 'short', archive_slug: 's23e01-a-very-long-slug' });
+    expect(notices).toHaveLength(1);
+  });
+});
