@@ -5,7 +5,6 @@ import { compareProblems, problem, type Problem } from './problem.ts';
 import type { RuleId } from './rules.ts';
 import { WebTally, webProblems } from './web.ts';
 
-export { MAX_PAGES_PER_MOMENT } from './web.ts';
 
 export interface CheckResult {
   problems: Problem[];

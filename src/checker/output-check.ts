@@ -6,6 +6,7 @@ import { normaliseBase, pageIdOfUrl } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from './problem.ts';
 import { publishedHrefs } from './published.ts';
+import { safeDecode } from '../lib/uri.ts';
 
 /** What the output check needs to know about one built HTML file. */
 export interface BuiltPage {
@@ -84,12 +85,12 @@ export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir
 }
 
 function checkLink(url: URL, base: string, files: ReadonlySet<string>, byFile: ReadonlyMap<string, BuiltPage>): { rule: 'output-link-broken' | 'output-anchor-broken'; message: string } | undefined {
-  const path = decodeURIComponent(url.pathname);
+  const path = safeDecode(url.pathname);
   if (!path.startsWith(base)) return { rule: 'output-link-broken', message: `the path is outside the base path ${base}` };
   const inside = path.slice(base.length);
   const target = [inside, `${inside}${inside.endsWith('/') || inside === '' ? '' : '/'}index.html`].find((candidate) => files.has(candidate));
   if (target === undefined) return { rule: 'output-link-broken', message: `no file ${path} in the output` };
-  const fragment = decodeURIComponent(url.hash.slice(1));
+  const fragment = safeDecode(url.hash.slice(1));
   if (fragment === '' || isFrameId(fragment)) return undefined;
   const page = byFile.get(target);
   if (page && !page.ids.has(fragment)) return { rule: 'output-anchor-broken', message: `${path} has no element with id "${fragment}"` };

@@ -1,4 +1,11 @@
+import { SECTIONS } from '../schemas/page.ts';
+
 export type Severity = 'error' | 'warning';
+
+/** The limits the site-wide rules apply, declared here so that the rule pages state them as they are. */
+export const MIN_OUTGOING_LINKS = 3;
+export const MAX_PAGES_PER_MOMENT = 6;
+const inWords = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? String(n);
 
 /**
  * Every problem the checker can report, in one table. The site renders a page per rule from this table
@@ -36,7 +43,7 @@ export const RULES = defineRules([
     title: 'Frontmatter that is missing, malformed or has a wrong field',
     summary: 'The YAML block at the top of the page is missing, cannot be parsed, or a field has the wrong shape.',
     why: 'The title, section, related pages and sources in the frontmatter drive navigation, search filters, backlinks and the knowledge graph. A broken block breaks all of them for the page.',
-    fix: 'Start the page with a `---` block that has `title`, `description`, `section` (one of role, roadmap, mlops, kpis, guides, podcast, about), `related` and `sources`, and follow the message for the field it names.',
+    fix: `Start the page with a \`---\` block that has \`title\`, \`description\`, \`section\` (one of ${SECTIONS.join(', ')}), \`related\` and \`sources\`, and follow the message for the field it names.`,
     broken: '---\ntitle: Skills\nsection: skills\nrelated: role/boundaries\n---',
     fixed: '---\ntitle: Skills\ndescription: What an ML engineer needs to know.\nsection: role\nrelated: [role/boundaries]\nsources: [mle-role-blueprint]\n---',
   },
@@ -44,7 +51,7 @@ export const RULES = defineRules([
     id: 'data-invalid',
     severity: 'error',
     title: 'A data file that does not match its schema',
-    summary: 'An episode, source, KPI or checklist file has a missing field, a field of the wrong type, or values that contradict each other.',
+    summary: 'A data file in `src/content/` (an episode, a source, the KPIs, a checklist, the tools, the glossary or the resources) has a missing field, a field of the wrong type, or values that contradict each other.',
     why: 'Citations, episode pages, KPI tables and progress checklists are generated from these files. A wrong value would silently produce a wrong page, so the build stops instead.',
     fix: 'Open the file and correct the field named in the message. For episodes, segment times must be sorted, unique, and `t` must be the written form of `sec`.',
     broken: '{ "t": "17:04", "sec": 1204 }',
@@ -184,7 +191,7 @@ export const RULES = defineRules([
     id: 'moment-overcited',
     severity: 'error',
     title: 'A podcast moment cited on too many pages',
-    summary: 'The same second of an episode is cited on more than six pages.',
+    summary: `The same second of an episode is cited on more than ${inWords(MAX_PAGES_PER_MOMENT)} pages.`,
     why: 'When one quotable moment carries page after page, the wiki repeats itself and leans on a single voice. The archive has thousands of moments; each page should find the one that makes its own point.',
     fix: 'Keep the citation where the moment makes the page\'s central point and cite another moment (or another episode) elsewhere. `npm run cite -- <slug>` lists the described moments.',
     broken: '[46:28](podcast:human-centered-mlops-and-model-monitoring@46:28)   # on a 7th page',
@@ -243,10 +250,10 @@ export const RULES = defineRules([
   {
     id: 'page-few-links',
     severity: 'error',
-    title: 'A page that links to fewer than three other pages',
-    summary: 'The text of the page links to fewer than three other pages of the wiki.',
+    title: `A page that links to fewer than ${inWords(MIN_OUTGOING_LINKS)} other pages`,
+    summary: `The text of the page links to fewer than ${inWords(MIN_OUTGOING_LINKS)} other pages of the wiki.`,
     why: 'Links to related pages let readers follow a topic; a page with almost none is a dead end.',
-    fix: 'Link to at least three other pages where the text mentions their topic; the related block in the frontmatter does not count.',
+    fix: `Link to at least ${inWords(MIN_OUTGOING_LINKS)} other pages where the text mentions their topic; the related block in the frontmatter does not count.`,
     broken: 'Monitoring matters.',
     fixed: 'Monitoring covers [drift](/guides/model-monitoring/#drift), the [KPIs](/kpis/) and [incident work](/role/work-rhythms/).',
   },
@@ -267,8 +274,8 @@ export const RULES = defineRules([
     summary: 'After the build, an internal `href` or `src` in the HTML points to no file in the output.',
     why: 'Links made by components, the sidebar and generated pages are not in any MDX file, so only the built HTML shows them.',
     fix: 'Find the component or page named in the message and correct the path it builds; paths must include the base path.',
-    broken: '<a href="/kpis.csv">',
-    fixed: '<a href="/kpis/kpis.csv">',
+    broken: '<a href="/kpis/kpis.csv">',
+    fixed: '<a href="/kpis.csv">',
   },
   {
     id: 'output-anchor-broken',
@@ -278,7 +285,7 @@ export const RULES = defineRules([
     why: 'This catches anchors that generated pages and components promise but do not render.',
     fix: 'Make the component render the id, or change the link to an id that exists.',
     broken: '<a href="/kpis/#mttr">',
-    fixed: '<a href="/kpis/#mttr-for-ml-incidents">',
+    fixed: '<a href="/kpis/#mttr-ml-incidents">',
   },
   {
     id: 'output-file-empty',
@@ -300,5 +307,3 @@ export function severityOf(rule: RuleId): Severity {
   return RULES_BY_ID.get(rule)?.severity ?? 'error';
 }
 
-/** Rules that read the built HTML rather than the sources. */
-export const isOutputRule = (rule: RuleId): boolean => rule.startsWith('output-');

@@ -5,7 +5,7 @@ import type { ResolvedReference } from '../site/resolve.ts';
 import { pagePath } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { problem, type Problem } from './problem.ts';
-import type { RuleId } from './rules.ts';
+import { MAX_PAGES_PER_MOMENT, MIN_OUTGOING_LINKS, type RuleId } from './rules.ts';
 
 /**
  * The rules about the whole web of pages (orphans, pages with few links, related lists, over-cited
@@ -13,9 +13,7 @@ import type { RuleId } from './rules.ts';
  * incremental checker, which replaces one page's contribution at a time, run the same rules.
  */
 
-const MIN_OUTGOING_LINKS = 3;
 /** The most pages one podcast moment may be cited on. */
-export const MAX_PAGES_PER_MOMENT = 6;
 
 /** What one page's resolved references contribute to the web rules. */
 export interface PageWeb {

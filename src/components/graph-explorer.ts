@@ -1,5 +1,6 @@
 import { placeLabels } from './graph-labels.ts';
 import { GRAPH_LABEL_PX, insideView, labelBox } from './graph-view.ts';
+import { safeDecode } from '../lib/uri.ts';
 
 /**
  * The site graph's explorer: pick a node (pointer, keyboard or its name) to light up its neighbours and
@@ -382,7 +383,7 @@ export function startGraphExplorer(root: HTMLElement): void {
   );
   // An address ending in a node's id (from a page's "Explore it in the site graph") opens on that node.
   const selectFromAddress = () => {
-    const index = nodes.findIndex((node) => `#${node.element.id}` === decodeURIComponent(location.hash));
+    const index = nodes.findIndex((node) => `#${node.element.id}` === safeDecode(location.hash));
     if (index >= 0) select(index, { zoomTo: 2.5 });
   };
   window.addEventListener('hashchange', selectFromAddress);

@@ -37,7 +37,7 @@ export function parseImport(text: string): ImportResult {
   const file = value as { done?: unknown; items?: unknown; exportedAt?: unknown };
   const exportedAt = typeof file.exportedAt === 'string' ? file.exportedAt : undefined;
   if ('items' in file) {
-    const items = readItems({ version: 2, items: file.items });
+    const items = readItems({ version: 2, items: file.items }, { strict: true });
     return items ? { ok: true, items, exportedAt } : { ok: false, reason: 'the list of items is malformed' };
   }
   const done = file.done;

@@ -28,9 +28,12 @@ export const progressKey = (checklistId: string, itemId: string): string => `${c
 /** Checklist keys start with this; task keys (with a "#") never count towards a checklist. */
 const checklistPrefix = (checklistId: string): string => `${checklistId}/`;
 
-const SEGMENT = String.raw`[\p{L}\p{N}_-]+`;
-/** "checklist/item" or "page/id#task": the only keys an import may bring in. */
-export const KEY_PATTERN = new RegExp(String.raw`^${SEGMENT}(?:/${SEGMENT})*(?:#${SEGMENT})?$`, 'u');
+/**
+ * A stored key: "checklist/item" or "page/id#task", where the task part is whatever github-slugger
+ * makes of the item's words (any letters, marks, digits, connectors). Whitespace, control characters
+ * and HTML's special characters are refused and the length is bounded, so an import cannot bring junk.
+ */
+export const KEY_PATTERN = /^[^\s\p{Cc}<>"'&]{1,300}$/u;
 const isItemState = (value: unknown): value is ItemState => (ITEM_STATES as readonly unknown[]).includes(value);
 
 /** The stored progress, or the version 1 list carried over as done items; anything unreadable is no progress. */
@@ -131,13 +134,18 @@ function parseJson(text: string | null): unknown {
 }
 
 /** The items of a version 2 record, or undefined when it is not one; unknown keys or states refuse it whole. */
-export function readItems(value: unknown): Map<string, ItemState> | undefined {
+/**
+ * The items of a version 2 record. Stored progress keeps every entry it can read, so one bad key never
+ * takes the reader's other progress with it; an imported file (`strict`) is refused whole instead.
+ */
+export function readItems(value: unknown, options: { strict?: boolean } = {}): Map<string, ItemState> | undefined {
   if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 2) return undefined;
   const items = (value as { items?: unknown }).items;
   if (typeof items !== 'object' || items === null || Array.isArray(items)) return undefined;
   const entries = Object.entries(items);
-  if (!entries.every(([key, state]) => KEY_PATTERN.test(key) && isItemState(state))) return undefined;
-  return new Map(entries as [string, ItemState][]);
+  const readable = entries.filter((entry): entry is [string, ItemState] => KEY_PATTERN.test(entry[0]) && isItemState(entry[1]));
+  if (options.strict && readable.length !== entries.length) return undefined;
+  return new Map(readable);
 }
 
 export const sortedRecord = (progress: Progress): Record<string, ItemState> => Object.fromEntries([...progress].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -15,30 +15,3 @@ export function textWidth(text: string, fontSize: number): number {
   }
   return em * fontSize;
 }
-
-/** The longest start of `text` (cut at a word where possible) that fits `width`, with an ellipsis when cut. */
-export function fitText(text: string, fontSize: number, width: number): string {
-  if (textWidth(text, fontSize) <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && textWidth(`${cut}…`, fontSize) > width) cut = cut.slice(0, -1);
-  const atWord = cut.replace(/\s+\S*$/, '');
-  return `${(atWord.length >= cut.length * 0.6 ? atWord : cut).trimEnd()}…`;
-}
-
-/** `text` broken into at most `maxLines` lines that each fit `width`; the last line is cut with an ellipsis. */
-export function wrapText(text: string, fontSize: number, width: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const words = text.split(/\s+/);
-  for (const [index, word] of words.entries()) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (textWidth(candidate, fontSize) <= width || line === '') {
-      line = candidate;
-      continue;
-    }
-    if (lines.length === maxLines - 1) return [...lines, fitText(`${line} ${words.slice(index).join(' ')}`, fontSize, width)];
-    lines.push(line);
-    line = word;
-  }
-  return [...lines, fitText(line, fontSize, width)];
-}

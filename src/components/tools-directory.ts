@@ -4,6 +4,7 @@
  * with a reset. Following a link to a row that the filters hide clears the filters, so the row is seen.
  */
 import { EMPTY_FILTER, filterFromParams, isEmptyFilter, rowMatches, writeFilterParams, type ToolFilter } from './tools-filter.ts';
+import { safeDecode } from '../lib/uri.ts';
 
 export function enhanceToolsDirectory(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('[data-tools-controls]');
@@ -49,7 +50,7 @@ export function enhanceToolsDirectory(root: HTMLElement): void {
 
   /** A link to a row (an alternative, a link from another page) must not land on a hidden row. */
   const revealTarget = () => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = safeDecode(window.location.hash.slice(1));
     const row = id ? rows.find((candidate) => candidate.id === id) : undefined;
     if (row?.hidden) {
       reset();

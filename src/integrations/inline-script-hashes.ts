@@ -11,9 +11,10 @@ import { parseHtml, propertyText, visitElements } from '../lib/html.ts';
 /**
  * Astro's CSP hashes the scripts it bundles, but not `is:inline` scripts such as Starlight's theme and
  * sidebar bootstraps, which the browser would then block. After the build, this adds to each page's
- * script-src the hashes of the inline scripts that Starlight itself ships (found word for word in its
- * component sources). Any other inline script stays unhashed, so the browser refuses to run it and the
- * CSP test fails: a new inline script is a decision to make in review, not something that slips in.
+ * script-src the hashes of the inline scripts that Starlight itself ships (each equal, word for word, to
+ * the body of a `<script is:inline>` in its component sources). Any other inline script stays unhashed,
+ * so the browser refuses to run it and the CSP test fails: a new inline script is a decision to make in
+ * review, not something that slips in.
  */
 export function inlineScriptHashes(): AstroIntegration {
   return {
@@ -21,8 +22,8 @@ export function inlineScriptHashes(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const starlightSources = readStarlightComponents();
-        const trusted = (script: string) => starlightSources.includes(script);
+        const starlightScripts = readStarlightInlineScripts();
+        const trusted = (script: string) => starlightScripts.has(script.trim());
         let pages = 0;
         for (const page of listFiles(root, '.', /\.html$/, { all: true })) {
           const file = join(root, page);
@@ -55,12 +56,20 @@ export function addInlineScriptHashes(html: string, trusted: (script: string) =>
   return html.replace(`content="${csp}"`, `content="${updated}"`);
 }
 
-function readStarlightComponents(): string {
+/**
+ * The bodies of the `<script is:inline>` tags in Starlight's components, read with the HTML parser; a
+ * page's inline script is trusted only when it is one of them, word for word.
+ */
+function readStarlightInlineScripts(): Set<string> {
   // The package exports its components folder without conditions, so require can locate it.
   const distDir = dirname(dirname(createRequire(import.meta.url).resolve('@astrojs/starlight/components/Page.astro')));
-  return listFiles(distDir, '.', /\.astro$/, { all: true })
-    .map((file) => readFileSync(join(distDir, file), 'utf8'))
-    .join('\n');
+  const scripts = new Set<string>();
+  for (const file of listFiles(distDir, '.', /\.astro$/, { all: true })) {
+    visitElements(parseHtml(readFileSync(join(distDir, file), 'utf8'), { fragment: true }), (element) => {
+      if (element.tagName === 'script' && 'is:inline' in element.properties) scripts.add(toString(element).trim());
+    });
+  }
+  return scripts;
 }
 
 function readPage(html: string): { csp: string | undefined; scripts: string[] } {

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { propertyText } from '../lib/html.ts';
 
-const classes = (node: Element): string[] => String(node.properties['className'] ?? '').split(' ');
+const classes = (node: Element): string[] => (propertyText(node, 'className') ?? '').split(' ');
 
 /**
  * Parts of an item that are not its own words: a citation's preview card and notes link, and the

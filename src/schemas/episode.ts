@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { formatTimestamp, parseTimestamp } from '../lib/timestamp.ts';
-import { kebabId } from './shared.ts';
+import { httpsUrl, kebabId } from './shared.ts';
 
 /** A point of a transcript: the time as written (`t`) and in seconds (`sec`); `checkTimes` makes them agree. */
 export const SegmentSchema = z.strictObject({ t: z.string(), sec: z.int().nonnegative() });
@@ -52,8 +52,8 @@ export const EpisodeSchema = z
     date_added: z.iso.date().optional(),
     guests: z.array(GuestSchema).min(1),
     youtube_id: z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'a YouTube id is 11 characters of letters, digits, "-" or "_"'),
-    links: z.record(z.string(), z.url()),
-    episode_page: z.url().optional(),
+    links: z.record(z.string(), httpsUrl),
+    episode_page: httpsUrl.optional(),
     duration: isoDuration.optional(),
     summary: z.string().min(40, 'the summary needs a few sentences in our own words'),
     moments: z.array(MomentSchema).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { httpsUrl } from './shared.ts';
 
 export const SOURCE_KINDS = ['wiki-page', 'roadmap', 'article', 'blueprint'] as const;
 
@@ -8,7 +9,7 @@ export const SourceSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
   publisher: z.string().min(1).optional(),
   author: z.string().min(1).optional(),
-  url: z.url().optional(),
+  url: httpsUrl.optional(),
   date: z.iso.date().optional(),
   summary: z.string().min(20),
   contributes: z.string().min(20),

@@ -155,7 +155,7 @@ export function loadSiteData(root: string): LoadedData {
         resource.pages.map((page, at) => ({ url: page, origin: 'data-page', via: `pages of the resource "${resource.id}"`, path: [index, 'pages', at], from: undefined })),
       ),
     ),
-    ...dataReferences(root, (name) => pathOf('checklists', name), checklists, checklistToolLinks),
+    ...dataReferences(root, (name) => pathOf('checklists', name), checklists, checklistLinks),
   ];
   const data: SiteData = {
     episodes,
@@ -181,9 +181,15 @@ interface DataLinkSpec {
 }
 
 /**
- * A checklist item that names a tool is rendered as a link to the tool's row in the directory, on the
+ * A checklist names the page it is shown on, and an item that names a tool is rendered as a link to the tool's row in the directory, on the
  * page that shows the checklist; so the link is that page's, and an unknown tool id is reported at the item.
  */
+function checklistLinks(checklist: Checklist): DataLinkSpec[] {
+  // The page the checklist is shown on: the overviews and the sidebar marker link to it.
+  const page: DataLinkSpec = { url: checklist.page, origin: 'data-page', via: 'page of the checklist', path: ['page'], from: undefined };
+  return [page, ...checklistToolLinks(checklist)];
+}
+
 function checklistToolLinks(checklist: Checklist): DataLinkSpec[] {
   return checklist.groups.flatMap((group, groupIndex) =>
     group.items.flatMap((item, itemIndex) =>

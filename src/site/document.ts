@@ -180,10 +180,13 @@ function walk(node: MdastNode, state: WalkState): void {
 function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
   const props: Record<string, string> = {};
   const name = element.name ?? 'fragment';
+  // An `id` on an HTML element (lowercase name) is rendered as written; a component's `id` prop is its
+  // own business, and the ids a component renders are declared in component-anchors.ts.
+  const isHtmlElement = /^[a-z]/.test(name);
   for (const attribute of element.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
     props[attribute.name] = attribute.value;
-    if (attribute.name === 'id') state.document.explicitIds.push(attribute.value);
+    if (attribute.name === 'id' && isHtmlElement) state.document.explicitIds.push(attribute.value);
     if (LINK_ATTRIBUTES.has(attribute.name)) {
       state.document.references.push({ url: attribute.value, origin: 'jsx-prop', via: `${attribute.name} of <${name}>`, file: state.file, position: positionOf(element) });
     }

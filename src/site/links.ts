@@ -22,7 +22,7 @@ export type ParsedLink =
   | { kind: 'entry'; entry: EntryKind; id: string }
   | { kind: 'external'; url: string }
   /** A full URL of a local server or of the site itself, which should be written as a site path. */
-  | { kind: 'absolute-self'; url: string; path: string }
+  | { kind: 'absolute-self'; url: string; path: string; local: boolean }
   /** A path from the site root (`/role/skills/#x`) or relative to the page (`../skills/`). */
   | { kind: 'site' | 'relative'; path: string; query: string; hash: string }
   /** Only a fragment (`#x`) or nothing: the page itself. */
@@ -59,7 +59,7 @@ function parseAbsolute(url: string, siteUrl: string | undefined): ParsedLink {
   const isWeb = parsed.protocol === 'http:' || parsed.protocol === 'https:';
   const isSelf = siteUrl !== undefined && !LOCAL_HOSTS.has(new URL(siteUrl).hostname) && parsed.host === new URL(siteUrl).host;
   if (isWeb && (LOCAL_HOSTS.has(parsed.hostname) || isSelf)) {
-    return { kind: 'absolute-self', url, path: `${parsed.pathname}${parsed.search}${parsed.hash}` };
+    return { kind: 'absolute-self', url, path: `${parsed.pathname}${parsed.search}${parsed.hash}`, local: LOCAL_HOSTS.has(parsed.hostname) };
   }
   return { kind: 'external', url };
 }

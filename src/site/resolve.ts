@@ -7,6 +7,7 @@ import { isFrameId } from './heading-ids.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
+import { safeDecode } from '../lib/uri.ts';
 
 /** What a reference points at once resolved. Backlinks, episode pages and the graph read these. */
 export type Target =
@@ -66,10 +67,12 @@ export function resolveReference(reference: Reference, fromPageId: string, index
       return resolveEntry(link.entry, link.id, fromPageId, index);
     case 'external':
       return { ok: true, target: { kind: 'external', url: link.url } };
-    case 'absolute-self':
-      return fail('link-absolute-self', `"${link.url}" is a full URL of ${isLocal(link.url) ? 'a local server' : 'this site'}; write it from the site root as ${link.path}`, {
-        replacement: link.path,
-      });
+    case 'absolute-self': {
+      // The path as a contributor writes it: from the site root, without the base path the site adds.
+      const base = normaliseBase(index.settings.base);
+      const path = base !== '/' && link.path.startsWith(base) ? link.path.slice(base.length - 1) : link.path;
+      return fail('link-absolute-self', `"${link.url}" is a full URL of ${link.local ? 'a local server' : 'this site'}; write it from the site root as ${path}`, { replacement: path });
+    }
     case 'fragment':
       return pageTarget(fromPageId, link.hash, fromPageId, index, reference.url);
     case 'site':
@@ -78,7 +81,6 @@ export function resolveReference(reference: Reference, fromPageId: string, index
   }
 }
 
-const isLocal = (url: string): boolean => /^(?:https?:)?\/\/(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i.test(url);
 
 function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Resolution {
   const pageId = trimSlashes(value);
@@ -86,6 +88,10 @@ function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Re
   if (!index.pages.has(pageId)) {
     const { text, fix } = suggest(pageId, { kind: 'pages' }, [...index.pages.keys()], (chosen) => chosen);
     return fail('related-missing', `related page "${value}" does not exist${text}`, fix);
+  }
+  const page = index.pages.get(pageId);
+  if (page?.draft && !index.pages.get(fromPageId)?.draft) {
+    return fail('page-draft', `related page "${value}" is a draft (${page.source} has draft: true), which production builds leave out`);
   }
   return { ok: true, target: { kind: 'page', pageId } };
 }
@@ -146,21 +152,20 @@ function citationTarget(body: string, index: SiteIndex): Resolution {
   return { ok: true, target: resolved.moment ? { kind: 'moment', slug, ...resolved.moment } : { kind: 'episode', slug } };
 }
 
-function decode(text: string): string {
-  if (!text.includes('%')) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query: string; hash: string }, reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
   if (/\.mdx?$/i.test(link.path)) return fileLink(link, reference, index);
-  // Relative links resolve in the browser against the page's URL, which always ends with a slash.
-  const path = link.kind === 'site' ? link.path : new URL(link.path, `https://site${pagePath(fromPageId)}`).pathname;
+  // Relative links resolve in the browser against the page's URL, which always ends with a slash and
+  // starts with the base path; one that climbs above the base path leaves the site.
+  let path = link.path;
+  if (link.kind === 'relative') {
+    const base = normaliseBase(index.settings.base);
+    const resolved = new URL(link.path, `https://site${pagePath(fromPageId, base)}`).pathname;
+    if (!resolved.startsWith(base)) return fail('page-missing', `"${link.path}" climbs above the site: from this page it means ${resolved}, outside the base path ${base}; write the link from the site root`);
+    path = resolved.slice(base.length - 1);
+  }
   const relativeHint = link.kind === 'relative' ? ` ("${link.path}" is relative to this page's URL, so it means ${path})` : '';
-  const decoded = decode(path);
+  const decoded = safeDecode(path);
   const pageId = trimSlashes(decoded.endsWith('/index.html') ? decoded.slice(0, -'index.html'.length) : decoded);
   const page = index.pages.get(pageId);
   if (page) {
@@ -196,7 +201,7 @@ function certainPage(link: { kind: 'site' | 'relative'; path: string }, pageId: 
   const sameLetters = pagesByLowerCase(pages).get(pageId.toLowerCase());
   if (sameLetters?.length === 1 && sameLetters[0] !== undefined) return { pageId: sameLetters[0], reason: 'page paths are lower case' };
   if (link.kind === 'relative' && !link.path.startsWith('.')) {
-    const rooted = trimSlashes(decode(link.path));
+    const rooted = trimSlashes(safeDecode(link.path));
     if (pages.has(rooted)) return { pageId: rooted, reason: 'a path from the site root starts with /' };
   }
   return undefined;
@@ -222,7 +227,7 @@ function pagesByLowerCase(pages: ReadonlyMap<string, unknown>): Map<string, stri
 function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: SiteIndex, written?: string): Resolution {
   const page = index.pages.get(pageId);
   if (!page) return fail('page-missing', `no page at ${pagePath(pageId)}`);
-  const anchor = decode(rawHash);
+  const anchor = safeDecode(rawHash);
   if (anchor === '') return { ok: true, target: { kind: 'page', pageId } };
   if (!page.anchors.has(anchor)) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);

@@ -38,7 +38,9 @@ export function getSite(root = process.cwd()): Site {
   let site = cache.site.get(root);
   if (!site) {
     const { index } = loadSite(root, siteSettings(process.env), siteData(root));
-    const resolved = [...index.documents.flatMap((document) => resolveDocument(document, index).resolved), ...resolveDataReferences(index).resolved];
+    // Draft pages are left out of production builds, so their links make no backlink, graph edge or citation.
+    const published = index.documents.filter((document) => !index.pages.get(document.pageId)?.draft);
+    const resolved = [...published.flatMap((document) => resolveDocument(document, index).resolved), ...resolveDataReferences(index).resolved];
     site = { index, resolved, edges: pageEdges(resolved) };
     cache.site.set(root, site);
   }

@@ -48,4 +48,10 @@ describe('links written in data files', () => {
     const problems = checkFixture({ [CHECKLIST]: checklist('mlflow') }).filter((p) => p.file === CHECKLIST);
     expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
   });
+
+  it('reports the page of a checklist when no such page exists', () => {
+    const problems = problemsOf({ [CHECKLIST]: checklist('mlflow').replace('page: guides/model-monitoring', 'page: guides/model-monitor') });
+    expect(located(problems)).toEqual([`${CHECKLIST}:4:7 page-missing`]);
+    expect(problems[0]?.message).toContain('(in the page of the checklist)');
+  });
 });

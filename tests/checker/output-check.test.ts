@@ -49,3 +49,10 @@ describe('output check in source terms', () => {
     expect(problems[0]?.message).toContain('made by a component, a generated page or the layout');
   });
 });
+
+describe('output check on malformed links', () => {
+  it('reports a link with broken percent-encoding instead of throwing', () => {
+    const page = readBuiltPage('index.html', '<main><a href="/mle-wiki/a%zz/">x</a></main>');
+    expect(checkBuiltSite({ pages: [page], files: new Set(['index.html']), basePath: '/mle-wiki/' }).map((p) => p.rule)).toEqual(['output-link-broken']);
+  });
+});

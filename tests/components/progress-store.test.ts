@@ -155,3 +155,13 @@ describe('import', () => {
     ]));
   });
 });
+
+describe('stored progress with a key it cannot read', () => {
+  it('keeps every other entry, and keeps keys of task items in any script', () => {
+    const stored = JSON.stringify({ version: 2, items: { 'roadmap-learning/python': 'done', 'guides/x#हिन्दी-में': 'in-progress', 'bad key': 'done', 'a/b': 'finished' } });
+    expect([...parseStoredProgress(stored)]).toEqual([
+      ['roadmap-learning/python', 'done'],
+      ['guides/x#हिन्दी-में', 'in-progress'],
+    ]);
+  });
+});
