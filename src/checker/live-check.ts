@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { toPosix } from '../lib/files.ts';
 import { CONTENT, dataFileOf, loadSiteData } from '../site/data.ts';
 import { listDocumentFiles, readDocument, readPublishedFiles } from '../site/load.ts';
+import { parseDocument } from '../site/document.ts';
 import { PUBLIC_DIR } from '../site/routes.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import type { PageDocument } from '../site/document.ts';
@@ -39,6 +40,8 @@ export interface LiveRecheck extends Recheck {
 export class LiveCheck {
   readonly root: string;
   readonly #checker: IncrementalChecker;
+  /** The text of each page read at the last change (undefined: it was gone), to notice writes that outlast their event. */
+  #lastRead = new Map<string, string | undefined>();
 
   constructor(root: string, settings: SiteSettings) {
     this.root = root;
@@ -76,9 +79,14 @@ export class LiveCheck {
     const documents = new Map<string, PageDocument | undefined>();
     const dataFiles: string[] = [];
     let publicChanged = false;
+    this.#lastRead = new Map();
     for (const file of files) {
       const role = fileRole(file);
-      if (role === 'page') documents.set(file, readIfPresent(this.root, file));
+      if (role === 'page') {
+        const text = readIfPresent(this.root, file);
+        this.#lastRead.set(file, text);
+        documents.set(file, text === undefined ? undefined : parseDocument(file, text));
+      }
       else if (role === 'data') dataFiles.push(file);
       else publicChanged = true;
     }
@@ -90,13 +98,25 @@ export class LiveCheck {
     const recheck = this.#checker.update(change);
     return { ...recheck, files, ms: performance.now() - started };
   }
+
+  /**
+   * The pages read at the last change whose text on disk is no longer what was checked. A writer that
+   * truncates a file and then fills it can be read in between, and a file watcher may report both
+   * steps as one event (chokidar drops a second "change" with the same modification time), so the
+   * dev server asks again shortly after each check and checks these pages once more.
+   */
+  unsettled(): string[] {
+    const unsettled = [...this.#lastRead].filter(([file, text]) => readIfPresent(this.root, file) !== text).map(([file]) => file);
+    this.#lastRead = new Map();
+    return unsettled;
+  }
 }
 
-/** The page at `file`, or undefined when it is gone (an editor may delete a file right after saving it). */
-function readIfPresent(root: string, file: string): PageDocument | undefined {
+/** The text of the page at `file`, or undefined when it is gone (an editor may delete a file right after saving it). */
+function readIfPresent(root: string, file: string): string | undefined {
   if (!existsSync(join(root, file))) return undefined;
   try {
-    return readDocument(root, file);
+    return readFileSync(join(root, file), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -27,6 +27,8 @@ type Toolbar = ServerSetup['toolbar'];
 
 /** Files saved within this many milliseconds are checked together (an editor's save, a git checkout). */
 const SETTLE_MS = 10;
+/** After each check, the pages it read are read again this much later, in case their write was still under way. */
+const CONFIRM_MS = 300;
 
 const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"/><path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"/><path d="m4 4 16 16"/></svg>';
@@ -79,6 +81,7 @@ class DevCheckSession {
   #docsBase: string | undefined;
   #pending = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
+  #confirmTimer: NodeJS.Timeout | undefined;
   readonly #onFile = (_event: string, path: string) => this.#saved(path);
 
   constructor(options: SessionOptions) {
@@ -101,6 +104,7 @@ class DevCheckSession {
 
   close(): void {
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#confirmTimer) clearTimeout(this.#confirmTimer);
     this.#options.server.watcher.off('all', this.#onFile);
   }
 
@@ -125,10 +129,21 @@ class DevCheckSession {
       this.#refreshRenderer(recheck);
       this.#report(recheck);
       this.#broadcast(recheck);
+      this.#confirmLater();
     } catch (error) {
       this.#live = undefined;
       this.#options.logger.error(`the reference check failed after saving ${[...paths].join(', ')}; it reads the project again at the next save. ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+  }
+
+  /** Checks again, a moment later, each page whose text changed after the check read it. */
+  #confirmLater(): void {
+    if (this.#confirmTimer) clearTimeout(this.#confirmTimer);
+    this.#confirmTimer = setTimeout(() => {
+      this.#confirmTimer = undefined;
+      const unsettled = this.#live?.unsettled() ?? [];
+      for (const file of unsettled) this.#saved(join(this.#options.root, file));
+    }, CONFIRM_MS);
   }
 
   /**

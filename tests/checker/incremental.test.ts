@@ -129,6 +129,24 @@ describe('the incremental checker after one edit', () => {
   });
 });
 
+  it('names the pages whose text changed after the check read them, once', () => {
+    const text = project.read(GUIDE);
+    // A writer that truncates first: the check reads the empty file, and the full text lands afterwards.
+    project.write(GUIDE, '');
+    expect(project.live.problems.map((p) => p.rule)).toContain('frontmatter-invalid');
+    writeFileSync(join(project.root, GUIDE), text);
+    expect(project.live.unsettled()).toEqual([GUIDE]);
+    expect(project.live.unsettled()).toEqual([]);
+    project.live.changed([GUIDE]);
+    expectSameAsFull();
+    expect(project.live.problems).toEqual([]);
+  });
+
+  it('names no page when the text read is still the text on disk', () => {
+    project.write(GUIDE, `${project.read(GUIDE)}\nMore text.\n`);
+    expect(project.live.unsettled()).toEqual([]);
+  });
+
 /** Random edit sequences over a small pool of pages, targets and episode moments. */
 describe('the incremental checker after any sequence of edits', () => {
   const pageFiles = [HOME, GUIDE, SOURCES, 'src/content/docs/guides/extra.mdx', 'src/content/docs/role/skills.mdx'];

@@ -131,8 +131,13 @@ describe.skipIf(!browserAvailable())('writing with npm run dev', () => {
     });
     expect(marked).toEqual(unmarked);
 
+    // The fix is saved as some editors save: the file is emptied, then filled, so the check may read
+    // it empty first (tests/integrations/dev-check.test.ts covers a watcher that reports only that).
     const fixing = terminal.text.length;
-    writeFileSync(join(project, PAGE), original);
+    const file = join(project, PAGE);
+    writeFileSync(file, '');
+    await new Promise((done) => setTimeout(done, 100));
+    writeFileSync(file, original);
     await terminal.waitFor(new RegExp(`✓ ${PAGE.replaceAll('.', '\\.')}: no problems left`), fixing, SAVE_MS);
     await expect.poll(() => page.locator('[data-check-problem]').count(), { timeout: SAVE_MS }).toBe(0);
     await expect.poll(() => page.locator(`${APP} h2`).textContent(), { timeout: SAVE_MS }).toBe('No problems on this page');
