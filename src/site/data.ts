@@ -14,7 +14,7 @@ import { ResourceListSchema, type Resource } from '../schemas/resource.ts';
 import { SourceSchema, type Source } from '../schemas/source.ts';
 import { ToolListSchema, type Tool } from '../schemas/tool.ts';
 import { locatedLater, type Reference } from './document.ts';
-import { GLOSSARY_PAGE_ID } from './generated-pages.ts';
+import { GLOSSARY_PAGE_ID, generatedPageLinks } from './generated-pages.ts';
 import { entryLink } from './links.ts';
 
 /** Where each kind of content lives, and which files in it count. */
@@ -167,6 +167,10 @@ export function loadSiteData(root: string): LoadedData {
     resources: [...resourceFiles.values()].flat(),
     invalid,
   };
+  // Generated pages link to written pages from their route files; those links are checked at the route.
+  for (const link of generatedPageLinks(data)) {
+    references.push({ reference: { url: link.url, origin: 'data-link', via: link.via, file: link.route, position: START }, from: undefined });
+  }
   return { data, problems, files, references };
 }
 

@@ -1,9 +1,11 @@
 import { RULES } from '../checker/rules.ts';
 import type { Episode } from '../schemas/episode.ts';
+import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Kpi } from '../schemas/kpi.ts';
 import type { SiteData } from './data.ts';
 import type { PageEntry } from './page.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
+import { pagePath } from './routes.ts';
 
 /**
  * Pages and files the site generates from data rather than from MDX, declared once. The Astro routes
@@ -22,12 +24,20 @@ export const kpiCategoryAnchor = (category: string): string => `category-${categ
 export const sourceAnchor = (sourceId: string): string => sourceId;
 /** The id of a page's node on the graph page, so every page can link to its own neighbourhood. */
 export const graphNodeAnchor = (pageId: string): string => `node-${pageId === '' ? 'home' : pageId.replaceAll('/', '--')}`;
+/** The node id a `graphNodeAnchor` names, or undefined when `anchor` is not one. */
+export const graphNodeOfAnchor = (anchor: string): string | undefined => {
+  if (!anchor.startsWith('node-')) return undefined;
+  const written = anchor.slice('node-'.length);
+  return written === 'home' ? '' : written.replaceAll('--', '/');
+};
 
 export const HOME_PAGE_ID = '';
 export const KPI_PAGE_ID = 'kpis';
 export const GRAPH_PAGE_ID = 'graph';
 /** The knowledge graph as text: every node with its neighbours. */
 export const GRAPH_LIST_PAGE_ID = 'graph/list';
+/** The pages that hold an element for every node of the knowledge graph, with `graphNodeAnchor` as its id. */
+export const GRAPH_NODE_PAGE_IDS: ReadonlySet<string> = new Set([GRAPH_PAGE_ID, GRAPH_LIST_PAGE_ID]);
 export const PODCAST_INDEX_ID = 'podcast';
 export const RULES_INDEX_ID = 'contributing/rules';
 export const SOURCES_PAGE_ID = 'about/sources';
@@ -101,6 +111,41 @@ export const GENERATED_ROUTES = {
   kpi: 'src/pages/kpis/[kpi].astro',
   term: 'src/pages/reference/glossary/[term].astro',
 } as const;
+
+/** The written page on balancing KPIs, which every KPI page links to. */
+export const KPI_BALANCING_PAGE_ID = 'kpis/balancing';
+
+/**
+ * The links a generated page publishes to written pages, as site paths that the route passes through
+ * `rewriteLink`. They are declared here so that the checker resolves them too (`generatedPageLinks`):
+ * renaming a written page they point to is reported at the route file, not found only after a build.
+ */
+export const kpiPageLinks = (kpi: Kpi) => ({
+  category: `${pagePath(KPI_PAGE_ID)}#${kpiCategoryAnchor(kpi.category)}`,
+  overview: `${pagePath(KPI_PAGE_ID)}#${kpiAnchor(kpi.id)}`,
+  balancing: pagePath(KPI_BALANCING_PAGE_ID),
+});
+export const termPageLinks = (term: GlossaryTerm) => ({ covering: term.see, glossary: `${pagePath(GLOSSARY_PAGE_ID)}#${termAnchor(term.id)}` });
+
+export interface GeneratedLink {
+  /** The route file that renders the link. */
+  route: string;
+  url: string;
+  /** Which link it is, for messages. */
+  via: string;
+}
+
+/** Each distinct link from generated pages to written pages, with the route that renders it. */
+export function generatedPageLinks(data: SiteData): GeneratedLink[] {
+  const links = new Map<string, GeneratedLink>();
+  const add = (route: string, url: string, via: string) => links.set(`${route} ${url}`, { route, url, via });
+  for (const kpi of data.kpis) {
+    for (const url of Object.values(kpiPageLinks(kpi))) add(GENERATED_ROUTES.kpi, url, 'links of the KPI pages this route renders');
+  }
+  // A term's covering page is written in the glossary data, and checked there.
+  for (const term of data.glossary) add(GENERATED_ROUTES.term, termPageLinks(term).glossary, `glossary link of the term page "${term.id}", which this route renders`);
+  return [...links.values()];
+}
 
 /** Files (not pages) the site generates, as paths from the site root. */
 export const GENERATED_FILES: ReadonlySet<string> = new Set(['kpis.csv', 'kpis.json']);

@@ -1,4 +1,4 @@
-import { episodePageId, SOURCES_PAGE_ID, sourceAnchor, UNLINKED_PAGE_IDS } from './generated-pages.ts';
+import { episodePageId, graphNodeOfAnchor, SOURCES_PAGE_ID, sourceAnchor, UNLINKED_PAGE_IDS } from './generated-pages.ts';
 import type { Edge } from './link-graph.ts';
 import { pagePath } from './routes.ts';
 import type { SiteIndex } from './site-index.ts';
@@ -42,7 +42,20 @@ function episodePageIds(index: SiteIndex): Set<string> {
   return ids;
 }
 
-const sourceNodeId = (sourceId: string): string => `source:${sourceId}`;
+const SOURCE_NODE_PREFIX = 'source:';
+const sourceNodeId = (sourceId: string): string => `${SOURCE_NODE_PREFIX}${sourceId}`;
+
+/**
+ * Whether `anchor` is the id of a node's element on the graph pages. Those ids follow the nodes, not
+ * headings, so they are not among the pages' declared anchors; this answers for one anchor by asking
+ * the index what `buildGraph` asks it, so the checker notes the same dependencies.
+ */
+export function isGraphNodeAnchor(anchor: string, index: SiteIndex): boolean {
+  const nodeId = graphNodeOfAnchor(anchor);
+  if (nodeId === undefined) return false;
+  if (nodeId.startsWith(SOURCE_NODE_PREFIX)) return index.data.sources.has(nodeId.slice(SOURCE_NODE_PREFIX.length));
+  return isGraphNode(nodeId, index);
+}
 
 /** The graph node an edge points at: a source reference points at the source, not at the Sources page. */
 export function nodeOf(edge: Edge): string {

@@ -2,8 +2,9 @@ import { closest } from 'fastest-levenshtein';
 import type { RuleId } from '../checker/rules.ts';
 import { resolveCitation } from './citations.ts';
 import type { Reference } from './document.ts';
-import { entryTarget, episodePageId, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
+import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { isFrameId } from './heading-ids.ts';
+import { isGraphNodeAnchor } from './knowledge-graph.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
@@ -229,7 +230,7 @@ function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: 
   if (!page) return fail('page-missing', `no page at ${pagePath(pageId)}`);
   const anchor = safeDecode(rawHash);
   if (anchor === '') return { ok: true, target: { kind: 'page', pageId } };
-  if (!page.anchors.has(anchor)) {
+  if (!page.anchors.has(anchor) && !(GRAPH_NODE_PAGE_IDS.has(pageId) && isGraphNodeAnchor(anchor, index))) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);
     const withAnchor = (chosen: string) => `${(written ?? '').replace(/#.*$/, '')}#${chosen}`;
     const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(page.anchors), withAnchor, '#');

@@ -3,7 +3,8 @@ import { checkFixture, checklistNamingTool, fixture, located } from '../helpers/
 
 /**
  * Links written in data files are checked like links in pages, at the line and column where they are
- * written: the pages a learning resource is listed on, and the tool a checklist item names.
+ * written: the pages a learning resource is listed on, and the tool a checklist item names. So are the
+ * links that generated pages make to written pages, at the route file that renders them.
  */
 
 const TOOLS = 'src/content/tools/tools.yaml';
@@ -53,5 +54,13 @@ describe('links written in data files', () => {
     const problems = problemsOf({ [CHECKLIST]: checklist('mlflow').replace('page: guides/model-monitoring', 'page: guides/model-monitor') });
     expect(located(problems)).toEqual([`${CHECKLIST}:4:7 page-missing`]);
     expect(problems[0]?.message).toContain('(in the page of the checklist)');
+  });
+
+  it('reports a written page that a generated page links to, at the route that renders the link', () => {
+    const glossary = { 'src/content/glossary/glossary.yaml': fixture('rules/entry-missing/glossary.yaml') };
+    expect(located(problemsOf({ ...glossary, 'src/content/docs/reference/glossary.mdx': fixture('rules/entry-missing/glossary-page.mdx') }))).toEqual([]);
+    const problems = problemsOf(glossary);
+    expect(located(problems)).toEqual(['src/pages/reference/glossary/[term].astro:1:1 page-missing']);
+    expect(problems[0]?.message).toMatch(/^no page at \/reference\/glossary\/.* \(in the glossary link of the term page "drift", which this route renders\)$/);
   });
 });
