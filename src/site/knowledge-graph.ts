@@ -1,4 +1,4 @@
-import { episodePageId, graphNodeOfAnchor, SOURCES_PAGE_ID, sourceAnchor, UNLINKED_PAGE_IDS } from './generated-pages.ts';
+import { episodePageId, graphNodeAnchor, graphNodeOfAnchor, SOURCES_PAGE_ID, sourceAnchor, UNLINKED_PAGE_IDS } from './generated-pages.ts';
 import type { Edge } from './link-graph.ts';
 import { pagePath } from './routes.ts';
 import type { SiteIndex } from './site-index.ts';
@@ -55,6 +55,14 @@ export function isGraphNodeAnchor(anchor: string, index: SiteIndex): boolean {
   if (nodeId === undefined) return false;
   if (nodeId.startsWith(SOURCE_NODE_PREFIX)) return index.data.sources.has(nodeId.slice(SOURCE_NODE_PREFIX.length));
   return isGraphNode(nodeId, index);
+}
+
+/** The id of every node's element on the graph pages, as `buildGraph` draws them. */
+export function graphNodeAnchors(index: SiteIndex): string[] {
+  const pages = index.documents.map((document) => document.pageId).filter((pageId) => isGraphNode(pageId, index));
+  const episodes = [...index.data.episodes.keys()].map(episodePageId);
+  const sources = [...index.data.sources.keys()].map(sourceNodeId);
+  return [...pages, ...episodes, ...sources].map(graphNodeAnchor);
 }
 
 /** The graph node an edge points at: a source reference points at the source, not at the Sources page. */

@@ -4,7 +4,7 @@ import { resolveCitation } from './citations.ts';
 import type { Reference } from './document.ts';
 import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { isFrameId } from './heading-ids.ts';
-import { isGraphNodeAnchor } from './knowledge-graph.ts';
+import { graphNodeAnchors, isGraphNodeAnchor } from './knowledge-graph.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
@@ -43,7 +43,7 @@ export function candidatesOf(pool: CandidatePool, index: SiteIndex): string[] {
     case 'pages':
       return [...index.pages.keys()];
     case 'anchors':
-      return anchorCandidates(index.pages.get(pool.pageId)?.anchors ?? new Set());
+      return anchorCandidates(pool.pageId, index);
     case 'sources':
       return [...index.data.sources.keys()];
     case 'entries':
@@ -51,7 +51,11 @@ export function candidatesOf(pool: CandidatePool, index: SiteIndex): string[] {
   }
 }
 
-const anchorCandidates = (anchors: ReadonlySet<string>): string[] => [...anchors].filter((anchor) => !isFrameId(anchor));
+/** The ids a "did you mean" may offer on a page: its headings and other anchors, and on the graph pages the nodes' ids. */
+function anchorCandidates(pageId: string, index: SiteIndex): string[] {
+  const anchors = [...(index.pages.get(pageId)?.anchors ?? [])].filter((anchor) => !isFrameId(anchor));
+  return GRAPH_NODE_PAGE_IDS.has(pageId) ? [...anchors, ...graphNodeAnchors(index)] : anchors;
+}
 
 /** Resolves one reference of the page `fromPageId` against the site index. Pure: no I/O. */
 export function resolveReference(reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
@@ -233,7 +237,7 @@ function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: 
   if (!page.anchors.has(anchor) && !(GRAPH_NODE_PAGE_IDS.has(pageId) && isGraphNodeAnchor(anchor, index))) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);
     const withAnchor = (chosen: string) => `${(written ?? '').replace(/#.*$/, '')}#${chosen}`;
-    const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(page.anchors), withAnchor, '#');
+    const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(pageId, index), withAnchor, '#');
     return fail('anchor-missing', `${where} has no heading with id "#${anchor}"${text}`, fix);
   }
   return { ok: true, target: { kind: 'page', pageId, anchor } };

@@ -139,6 +139,8 @@ describe('messages', () => {
 
   it('lists the closest heading id for a missing anchor', () => {
     expect(messageOf('anchor-missing')[0]).toContain('did you mean "#drift"?');
+    // On the graph pages the candidates are the nodes' ids.
+    expect(messageOf('anchor-missing')[2]).toMatch(/^\/graph\/ has no heading with id "#node-guides--nowhere"; did you mean "#node-[^"]+"\?$/);
   });
 
   it('gives the page path for a link to a source file', () => {

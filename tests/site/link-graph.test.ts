@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/checker/check.ts';
-import { buildGraph } from '../../src/site/knowledge-graph.ts';
+import { graphNodeAnchor } from '../../src/site/generated-pages.ts';
+import { buildGraph, graphNodeAnchors, isGraphNodeAnchor } from '../../src/site/knowledge-graph.ts';
 import { backlinksOf, citationsOf, pageEdges } from '../../src/site/link-graph.ts';
 import { fixtureIndex } from '../helpers/fixture-project.ts';
 
@@ -47,5 +48,12 @@ describe('link graph from the one reference index', () => {
       { source: 'about/sources', target: 'guides/model-monitoring' },
       { source: 'about/sources', target: 'podcast/data-team-roles' },
     ]);
+  });
+
+  it('knows the id of every node on the graph pages, and no other', () => {
+    const drawn = buildGraph(index, pageEdges(resolved), '/').nodes.map((node) => graphNodeAnchor(node.pageId));
+    expect(graphNodeAnchors(index).sort()).toEqual(drawn.sort());
+    expect(drawn.every((anchor) => isGraphNodeAnchor(anchor, index))).toBe(true);
+    expect(['node-guides--nowhere', 'node-source:nowhere', 'guides--model-monitoring', 'node-404'].filter((anchor) => isGraphNodeAnchor(anchor, index))).toEqual([]);
   });
 });
