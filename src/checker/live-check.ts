@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { toPosix } from '../lib/files.ts';
 import { CONTENT, dataFileOf, loadSiteData } from '../site/data.ts';
+import { parseDocument, type PageDocument } from '../site/document.ts';
 import { listDocumentFiles, readDocument, readPublishedFiles } from '../site/load.ts';
-import { parseDocument } from '../site/document.ts';
 import { PUBLIC_DIR } from '../site/routes.ts';
 import type { SiteSettings } from '../site/settings.ts';
-import type { PageDocument } from '../site/document.ts';
 import { IncrementalChecker, type Change, type Recheck } from './incremental.ts';
 import type { Problem } from './problem.ts';
 
@@ -86,8 +85,7 @@ export class LiveCheck {
         const text = readIfPresent(this.root, file);
         this.#lastRead.set(file, text);
         documents.set(file, text === undefined ? undefined : parseDocument(file, text));
-      }
-      else if (role === 'data') dataFiles.push(file);
+      } else if (role === 'data') dataFiles.push(file);
       else publicChanged = true;
     }
     const change: Change = {
