@@ -57,12 +57,9 @@ export function isGraphNodeAnchor(anchor: string, index: SiteIndex): boolean {
   return isGraphNode(nodeId, index);
 }
 
-/** The id of every node's element on the graph pages, as `buildGraph` draws them. */
+/** The id of every node's element on the graph pages. */
 export function graphNodeAnchors(index: SiteIndex): string[] {
-  const pages = index.documents.map((document) => document.pageId).filter((pageId) => isGraphNode(pageId, index));
-  const episodes = [...index.data.episodes.keys()].map(episodePageId);
-  const sources = [...index.data.sources.keys()].map(sourceNodeId);
-  return [...pages, ...episodes, ...sources].map(graphNodeAnchor);
+  return [...graphNodes(index, '/').values()].map((node) => graphNodeAnchor(node.pageId));
 }
 
 /** The graph node an edge points at: a source reference points at the source, not at the Sources page. */
@@ -75,6 +72,21 @@ export function nodeOf(edge: Edge): string {
  * wherever one links to, cites or lists another, derived from the same edges as the backlinks.
  */
 export function buildGraph(index: SiteIndex, edges: readonly Edge[], base: string): KnowledgeGraph {
+  const nodes = graphNodes(index, base);
+  const undirected = new Map<string, GraphEdge>();
+  for (const edge of edges) {
+    const to = nodeOf(edge);
+    if (to === edge.from || !nodes.has(edge.from) || !nodes.has(to)) continue;
+    const [a, b] = edge.from < to ? [edge.from, to] : [to, edge.from];
+    undirected.set(`${a}\u0000${b}`, { source: a, target: b });
+  }
+  const sortedNodes = [...nodes.values()].sort((x, y) => x.id.localeCompare(y.id));
+  const sortedEdges = [...undirected.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
+  return { nodes: sortedNodes, edges: sortedEdges };
+}
+
+/** The graph's nodes by id: written pages, episodes and written sources. */
+function graphNodes(index: SiteIndex, base: string): Map<string, GraphNode> {
   const nodes = new Map<string, GraphNode>();
   for (const document of index.documents) {
     const page = index.pages.get(document.pageId);
@@ -89,16 +101,7 @@ export function buildGraph(index: SiteIndex, edges: readonly Edge[], base: strin
     const id = sourceNodeId(sourceId);
     nodes.set(id, { id, label: source.title, kind: 'source', group: 'source', href: `${pagePath(SOURCES_PAGE_ID, base)}#${sourceAnchor(sourceId)}`, pageId: id });
   }
-  const undirected = new Map<string, GraphEdge>();
-  for (const edge of edges) {
-    const to = nodeOf(edge);
-    if (to === edge.from || !nodes.has(edge.from) || !nodes.has(to)) continue;
-    const [a, b] = edge.from < to ? [edge.from, to] : [to, edge.from];
-    undirected.set(`${a}\u0000${b}`, { source: a, target: b });
-  }
-  const sortedNodes = [...nodes.values()].sort((x, y) => x.id.localeCompare(y.id));
-  const sortedEdges = [...undirected.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
-  return { nodes: sortedNodes, edges: sortedEdges };
+  return nodes;
 }
 
 /** Neighbours of every node. */
