@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{lib,site,checker,plugins,schemas,components,integrations,scripts}/**/*.test.ts'],
+          include: ['tests/{architecture,lib,site,checker,plugins,schemas,components,integrations,scripts}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkBuiltSite, readBuiltPage } from '../src/checker/output-check.ts';
-import { hasErrors } from '../src/checker/problem.ts';
+import { hasErrors } from '../src/rules/problem.ts';
 import { reporterNamed } from '../src/checker/reporters/index.ts';
 import { listFiles, toPosix } from '../src/lib/files.ts';
 import { loadSite } from '../src/site/load.ts';

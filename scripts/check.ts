@@ -7,7 +7,7 @@
 import './lib/fast-start.ts';
 import { parseArgs } from 'node:util';
 import { checkSite } from '../src/checker/check.ts';
-import { hasErrors } from '../src/checker/problem.ts';
+import { hasErrors } from '../src/rules/problem.ts';
 import { reporterNamed } from '../src/checker/reporters/index.ts';
 import { loadSite } from '../src/site/load.ts';
 import { siteSettings } from '../src/site/settings.ts';

@@ -1,6 +1,6 @@
 import { SECTION_LABELS, SECTIONS, type Section } from './schemas/page.ts';
 import { episodePageId, GRAPH_PAGE_ID, PODCAST_INDEX_ID, RULES_INDEX_ID } from './site/generated-pages.ts';
-import type { SiteData } from './site/data.ts';
+import type { SiteData } from './site/site-data.ts';
 
 type SidebarItem =
   | { autogenerate: { directory: string } }

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MAX_PAGES_PER_MOMENT } from '../../src/checker/rules.ts';
+import { MAX_PAGES_PER_MOMENT } from '../../src/rules/table.ts';
 
 /**
  * A synthetic wiki of `pages` pages, about 20 links and 5 citations each, with errors planted at known

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSite } from '../../src/checker/check.ts';
 import { formatPlan, planFixes } from '../../src/checker/fix.ts';
-import type { Problem } from '../../src/checker/problem.ts';
+import type { Problem } from '../../src/rules/problem.ts';
 import { loadSite } from '../../src/site/load.ts';
 import { candidatesOf } from '../../src/site/resolve.ts';
 import type { SiteSettings } from '../../src/site/settings.ts';

@@ -1,8 +1,9 @@
 import type { Reference } from '../site/document.ts';
-import { resolveDataReferences, resolveDocument, type Fix, type ResolvedReference } from '../site/resolve.ts';
+import type { Fix } from '../rules/problem.ts';
+import { resolveDataReferences, resolveDocument, type ResolvedReference } from '../site/resolve.ts';
 import type { IndexedDocument, SiteIndex } from '../site/site-index.ts';
-import { compareProblems, problem, type Problem } from './problem.ts';
-import type { RuleId } from './rules.ts';
+import { compareProblems, problem, type Problem } from '../rules/problem.ts';
+import type { RuleId } from '../rules/table.ts';
 import { WebTally, webProblems } from './web.ts';
 
 

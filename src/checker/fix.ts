@@ -1,9 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import type { Position } from '../lib/position.ts';
 import { CITATION_SCHEME } from '../site/links.ts';
-import type { CandidatePool } from '../site/resolve.ts';
-import type { Problem } from './problem.ts';
-import type { RuleId } from './rules.ts';
+import type { CandidatePool } from '../rules/problem.ts';
+import type { Problem } from '../rules/problem.ts';
+import type { RuleId } from '../rules/table.ts';
 
 /**
  * `npm run check -- --fix`, planned: from problems and the text of their files to the edits that

@@ -6,7 +6,7 @@ import type { ResolvedReference } from '../site/resolve.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import { assembleSiteIndex, entryReadsData, indexDocument, type IndexedPage, type SiteIndex } from '../site/site-index.ts';
 import { checkDataReferences, checkDocument, type CheckResult } from './check.ts';
-import { compareProblems, type Problem } from './problem.ts';
+import { compareProblems, type Problem } from '../rules/problem.ts';
 import { DATA_COLLECTIONS, everyKey, isEveryKey, readKey, recordingIndex } from './read-recorder.ts';
 import { pageWeb, WebTally, webProblems } from './web.ts';
 

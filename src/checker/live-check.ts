@@ -7,7 +7,7 @@ import { listDocumentFiles, readDocument, readPublishedFiles } from '../site/loa
 import { PUBLIC_DIR } from '../site/routes.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import { IncrementalChecker, type Change, type Recheck } from './incremental.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../rules/problem.ts';
 
 /**
  * The incremental checker on a project on disk: the I/O edge that the dev server, `--watch` and the

@@ -4,7 +4,7 @@ import { parseHtml, stringProperty, visitElements } from '../lib/html.ts';
 import { isFrameId } from '../site/heading-ids.ts';
 import { normaliseBase, pageIdOfUrl } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
-import { compareProblems, problem, type Problem } from './problem.ts';
+import { compareProblems, problem, type Problem } from '../rules/problem.ts';
 import { publishedHrefs } from './published.ts';
 import { safeDecode } from '../lib/uri.ts';
 

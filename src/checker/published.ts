@@ -1,5 +1,5 @@
 import { citationView, resolveCitation } from '../site/citations.ts';
-import type { SiteData } from '../site/data.ts';
+import type { SiteData } from '../site/site-data.ts';
 import type { PageDocument, Reference } from '../site/document.ts';
 import { parseLink } from '../site/links.ts';
 import { rewriteLink } from '../site/rewrite-link.ts';

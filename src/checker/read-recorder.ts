@@ -1,4 +1,4 @@
-import type { SiteData } from '../site/data.ts';
+import type { SiteData } from '../site/site-data.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 
 /**

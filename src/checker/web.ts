@@ -4,8 +4,8 @@ import { edgesInOrder, isBodyEdge } from '../site/link-graph.ts';
 import type { ResolvedReference } from '../site/resolve.ts';
 import { pagePath } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
-import { problem, type Problem } from './problem.ts';
-import { MAX_PAGES_PER_MOMENT, MIN_OUTGOING_LINKS, type RuleId } from './rules.ts';
+import { problem, type Problem } from '../rules/problem.ts';
+import { MAX_PAGES_PER_MOMENT, MIN_OUTGOING_LINKS, type RuleId } from '../rules/table.ts';
 
 /**
  * The rules about the whole web of pages (orphans, pages with few links, related lists, over-cited

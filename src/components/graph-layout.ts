@@ -1,5 +1,6 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import type { GraphEdge, GraphNode } from '../site/knowledge-graph.ts';
+import type { GraphNode } from '../site/graph-nodes.ts';
+import type { GraphEdge } from '../site/knowledge-graph.ts';
 
 export interface PlacedNode extends GraphNode {
   x: number;

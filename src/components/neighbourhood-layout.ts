@@ -1,4 +1,5 @@
-import { NEIGHBOUR_RELATIONS, type GraphNode, type Neighbourhood, type NeighbourRelation } from '../site/knowledge-graph.ts';
+import type { GraphNode } from '../site/graph-nodes.ts';
+import { NEIGHBOUR_RELATIONS, type Neighbourhood, type NeighbourRelation } from '../site/knowledge-graph.ts';
 
 /** What each band of a neighbourhood drawing is called, above its nodes and in its description. */
 export const RELATION_HEADINGS: Record<NeighbourRelation, string> = {

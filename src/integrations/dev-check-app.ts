@@ -9,7 +9,7 @@ import {
   type ProblemsMessage,
   type ProblemView,
   type RequestMessage,
-} from './dev-check-protocol.ts';
+} from '../site/dev-check-protocol.ts';
 
 /**
  * The dev toolbar app of the reference check (dev server only). It lists the problems of the page on

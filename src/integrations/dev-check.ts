@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileRole, LiveCheck, type LiveRecheck } from '../checker/live-check.ts';
 import { isClearlyClosest } from '../checker/fix.ts';
-import type { Problem, ProblemFix } from '../checker/problem.ts';
+import type { Problem, ProblemFix } from '../rules/problem.ts';
 import { formatProblemLine } from '../checker/reporters/text.ts';
 import { summarise } from '../checker/reporters/summary.ts';
 import { rulePageId } from '../site/generated-pages.ts';
@@ -10,7 +10,7 @@ import { candidatesOf } from '../site/resolve.ts';
 import { pageIdOfUrl, pagePath } from '../site/routes.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import { invalidateSite } from '../site/site.ts';
-import { CHECK_APP_ID, PROBLEMS_EVENT, REQUEST_EVENT, type PageProblems, type ProblemsMessage, type ProblemView } from './dev-check-protocol.ts';
+import { CHECK_APP_ID, PROBLEMS_EVENT, REQUEST_EVENT, type PageProblems, type ProblemsMessage, type ProblemView } from '../site/dev-check-protocol.ts';
 
 /**
  * The reference check while you write (`npm run dev` only). It checks the project when the dev server

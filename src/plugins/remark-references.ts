@@ -3,12 +3,12 @@ import type { ElementContent } from 'hast';
 import { htmlToHast, type HastNode } from 'satteri';
 import { visit } from 'unist-util-visit';
 import { citationView, resolveCitation, type CitationView } from '../site/citations.ts';
-import type { SiteData } from '../site/data.ts';
+import type { SiteData } from '../site/site-data.ts';
 import { createHeadingIds, headingText } from '../site/heading-ids.ts';
 import { LINK_ATTRIBUTES, parseLink } from '../site/links.ts';
 import { rewriteLink } from '../site/rewrite-link.ts';
 import { normaliseBase } from '../site/routes.ts';
-import { sourcePosition } from '../integrations/dev-check-protocol.ts';
+import { sourcePosition } from '../site/dev-check-protocol.ts';
 
 /** `data-source-position` (SOURCE_POSITION_ATTRIBUTE of the dev check) as a hast property name. */
 const SOURCE_POSITION_PROPERTY = 'dataSourcePosition';

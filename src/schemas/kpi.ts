@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { kebabId, uniqueIds } from './shared.ts';
-import { parseFrequency } from '../site/kpi-frequency.ts';
+import { parseFrequency } from './kpi-frequency.ts';
 
 export const KPI_CATEGORIES = ['delivery', 'outcome', 'reliability', 'quality', 'cost', 'collaboration'] as const;
 

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
 
+/** The data collections whose entries pages link to by a scheme of their own (`tool:mlflow`, `term:drift`, `kpi:mttr`). */
+export const ENTRY_KINDS = ['tool', 'term', 'kpi'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
 /** An id as the wiki writes them: lowercase words joined by "-". Ids become URLs and anchors. */
 export const kebabId = (what = 'an id') => z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} is lowercase words joined by "-"`);
 

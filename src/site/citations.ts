@@ -1,6 +1,6 @@
 import type { Episode, Segment } from '../schemas/episode.ts';
 import { describeTimestampError, formatTimestamp, parseTimestamp } from '../lib/timestamp.ts';
-import type { SiteData } from './data.ts';
+import type { SiteData } from './site-data.ts';
 import { episodePageId, momentAnchor } from './generated-pages.ts';
 import { pagePath } from './routes.ts';
 

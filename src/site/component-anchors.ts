@@ -1,5 +1,5 @@
 import { KPI_CATEGORIES } from '../schemas/kpi.ts';
-import type { SiteData } from './data.ts';
+import type { SiteData } from './site-data.ts';
 import { kpiAnchor, kpiCategoryAnchor, termAnchor, toolAnchor } from './generated-pages.ts';
 
 /**

@@ -5,17 +5,18 @@ import { listFiles } from '../lib/files.ts';
 import { START, type Position } from '../lib/position.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { describeIssue } from '../lib/zod-issues.ts';
-import { problem, type Problem } from '../checker/problem.ts';
+import { problem, type Problem } from '../rules/problem.ts';
 import { ChecklistSchema, type Checklist } from '../schemas/checklist.ts';
-import { EpisodeSchema, type Episode } from '../schemas/episode.ts';
-import { GlossarySchema, type GlossaryTerm } from '../schemas/glossary.ts';
-import { KpiListSchema, type Kpi } from '../schemas/kpi.ts';
-import { ResourceListSchema, type Resource } from '../schemas/resource.ts';
-import { SourceSchema, type Source } from '../schemas/source.ts';
-import { ToolListSchema, type Tool } from '../schemas/tool.ts';
+import { EpisodeSchema } from '../schemas/episode.ts';
+import { GlossarySchema } from '../schemas/glossary.ts';
+import { KpiListSchema } from '../schemas/kpi.ts';
+import { ResourceListSchema } from '../schemas/resource.ts';
+import { SourceSchema } from '../schemas/source.ts';
+import { ToolListSchema } from '../schemas/tool.ts';
 import { locatedLater, type Reference } from './document.ts';
 import { GLOSSARY_PAGE_ID, generatedPageLinks } from './generated-pages.ts';
 import { entryLink } from './links.ts';
+import type { SiteData } from './site-data.ts';
 
 /** Where each kind of content lives, and which files in it count. */
 export const CONTENT = {
@@ -30,25 +31,6 @@ export const CONTENT = {
 } as const;
 
 export type DataKind = Exclude<keyof typeof CONTENT, 'docs'>;
-
-/** The validated data collections that pages refer to and that generated pages are made from. */
-export interface SiteData {
-  episodes: ReadonlyMap<string, Episode>;
-  sources: ReadonlyMap<string, Source>;
-  kpis: readonly Kpi[];
-  checklists: ReadonlyMap<string, Checklist>;
-  /** The tools directory, in reading order. */
-  tools: readonly Tool[];
-  /** The glossary, in the order of its file. */
-  glossary: readonly GlossaryTerm[];
-  /** Learning resources outside the wiki, each listed on the pages it names. */
-  resources: readonly Resource[];
-  /**
-   * Files that exist but failed validation, as "episodes/<slug>" or "sources/<id>". References to them
-   * are not reported again: the data-invalid problem of the file itself is the one to fix.
-   */
-  invalid: ReadonlySet<string>;
-}
 
 /**
  * A link written in a data file, checked like a link in a page: a glossary term's covering page, the

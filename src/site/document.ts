@@ -1,7 +1,7 @@
 import { htmlToHast, markdownToMdast, mdxToMdast, type HastNode, type MdastNode } from 'satteri';
 import { START, positionAt, type Position } from '../lib/position.ts';
 import { parseYaml } from '../lib/yaml.ts';
-import { problem, type Problem } from '../checker/problem.ts';
+import { problem, type Problem } from '../rules/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 import { leadText } from './lead-text.ts';

@@ -1,8 +1,8 @@
-import { RULES } from '../checker/rules.ts';
+import { RULES } from '../rules/table.ts';
 import type { Episode } from '../schemas/episode.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Kpi } from '../schemas/kpi.ts';
-import type { SiteData } from './data.ts';
+import type { SiteData } from './site-data.ts';
 import type { PageEntry } from './page.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
 import { pagePath } from './routes.ts';

@@ -1,4 +1,7 @@
+import { ENTRY_KINDS, type EntryKind } from '../schemas/shared.ts';
 import { normaliseBase } from './routes.ts';
+
+export type { EntryKind };
 
 /** The props and attributes that hold a link, in MDX components and in HTML. */
 export const LINK_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'link', 'src']);
@@ -6,8 +9,7 @@ export const LINK_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'link', 'sr
 export const CITATION_SCHEME = 'podcast:';
 export const SOURCE_SCHEME = 'source:';
 /** Links to an entry of a data collection: a tool of the directory, a glossary term, a KPI. */
-export const ENTRY_SCHEMES = { 'tool:': 'tool', 'term:': 'term', 'kpi:': 'kpi' } as const;
-export type EntryKind = (typeof ENTRY_SCHEMES)[keyof typeof ENTRY_SCHEMES];
+export const ENTRY_SCHEMES = Object.fromEntries(ENTRY_KINDS.map((kind) => [`${kind}:`, kind])) as Readonly<Record<`${EntryKind}:`, EntryKind>>;
 
 /** The written link to an entry, such as `tool:mlflow`: what a data file's entry is published as. */
 export function entryLink(entry: EntryKind, id: string): string {

@@ -1,10 +1,11 @@
 import { closest } from 'fastest-levenshtein';
-import type { RuleId } from '../checker/rules.ts';
+import type { CandidatePool, Fix } from '../rules/problem.ts';
+import type { RuleId } from '../rules/table.ts';
 import { resolveCitation } from './citations.ts';
 import type { Reference } from './document.ts';
 import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { isFrameId } from './heading-ids.ts';
-import { graphNodeAnchors, isGraphNodeAnchor } from './knowledge-graph.ts';
+import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
@@ -19,19 +20,6 @@ export type Target =
   | { kind: 'external'; url: string }
   | { kind: 'file'; path: string };
 
-/** The candidates a "did you mean" chose from; `candidatesOf` lists them. */
-export type CandidatePool = { kind: 'pages' } | { kind: 'anchors'; pageId: string } | { kind: 'sources' } | { kind: 'entries'; entry: EntryKind };
-
-/**
- * How to correct a failing reference, when the checker can tell: the value to write in place of the one
- * written. A fix with `closest` is a "did you mean": `chosen` was the candidate of `pool` closest to
- * `wanted`, which `npm run check -- --fix` applies only when the choice is clear (src/checker/fix.ts).
- * A fix without it is certain: only one thing can have been meant.
- */
-export interface Fix {
-  replacement: string;
-  closest?: { wanted: string; chosen: string; pool: CandidatePool };
-}
 
 export type Resolution = { ok: true; target: Target } | { ok: false; rule: RuleId; message: string; fix?: Fix };
 

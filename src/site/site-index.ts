@@ -1,8 +1,9 @@
-import { problem, type Problem } from '../checker/problem.ts';
+import { problem, type Problem } from '../rules/problem.ts';
 import { describeIssue } from '../lib/zod-issues.ts';
 import { PageFieldsSchema, PageFrontmatterSchema, type PageFrontmatter } from '../schemas/page.ts';
 import { COMPONENT_ANCHORS } from './component-anchors.ts';
-import type { DataReference, SiteData } from './data.ts';
+import type { DataReference } from './data.ts';
+import type { SiteData } from './site-data.ts';
 import type { PageDocument } from './document.ts';
 import { generatedPages } from './generated-pages.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';

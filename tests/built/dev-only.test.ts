@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBLEMS_EVENT, SOURCE_POSITION_ATTRIBUTE } from '../../src/integrations/dev-check-protocol.ts';
+import { PROBLEMS_EVENT, SOURCE_POSITION_ATTRIBUTE } from '../../src/site/dev-check-protocol.ts';
 import { listFiles } from '../../src/lib/files.ts';
 import { BUILDS, isBuilt } from './build-site.ts';
 

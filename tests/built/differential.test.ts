@@ -4,7 +4,7 @@ import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/checker/check.ts';
 import { checkBuiltSite, readBuiltPage } from '../../src/checker/output-check.ts';
-import type { Problem } from '../../src/checker/problem.ts';
+import type { Problem } from '../../src/rules/problem.ts';
 import { pageHrefs } from '../../src/checker/published.ts';
 import { listFiles } from '../../src/lib/files.ts';
 import { parseHtml, stringProperty, visitElements } from '../../src/lib/html.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/checker/rules.ts';
+import { RULES } from '../../src/rules/table.ts';
 
 const CONTRIBUTING = readFileSync(join(resolve(import.meta.dirname, '..', '..'), 'CONTRIBUTING.md'), 'utf8');
 

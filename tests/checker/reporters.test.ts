@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problem } from '../../src/checker/problem.ts';
+import { problem } from '../../src/rules/problem.ts';
 import { reporterNamed, REPORTERS } from '../../src/checker/reporters/index.ts';
 import { summarise } from '../../src/checker/reporters/summary.ts';
 

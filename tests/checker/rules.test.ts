@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/checker/rules.ts';
+import { RULES } from '../../src/rules/table.ts';
 import { SECTIONS } from '../../src/schemas/page.ts';
-import type { Problem } from '../../src/checker/problem.ts';
+import type { Problem } from '../../src/rules/problem.ts';
 import { checkFixture, fixture, fixtureCases, located } from '../helpers/fixture-project.ts';
 
 const PAGE = 'src/content/docs/case.mdx';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/checker/check.ts';
-import { buildGraph, neighbourhoodOf, type GraphNode, type Neighbourhood } from '../../src/site/knowledge-graph.ts';
+import type { GraphNode } from '../../src/site/graph-nodes.ts';
+import { buildGraph, neighbourhoodOf, type Neighbourhood } from '../../src/site/knowledge-graph.ts';
 import { pageEdges } from '../../src/site/link-graph.ts';
 import { describeNeighbourhood, layoutNeighbourhood, NEIGHBOURHOOD_SIZE } from '../../src/components/neighbourhood-layout.ts';
 import { fixtureIndex } from '../helpers/fixture-project.ts';

@@ -1,5 +1,5 @@
 import { KPI_CATEGORIES } from '../../src/schemas/kpi.ts';
-import { CADENCES, parseFrequency, type Cadence } from '../../src/site/kpi-frequency.ts';
+import { CADENCES, parseFrequency, type Cadence } from '../../src/schemas/kpi-frequency.ts';
 import { siteData } from '../../src/site/site.ts';
 
 /** The KPIs the site is built from, and facts about them the browser tests compare pages with. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSite } from '../../src/checker/check.ts';
-import type { Problem } from '../../src/checker/problem.ts';
+import type { Problem } from '../../src/rules/problem.ts';
 import { loadSite } from '../../src/site/load.ts';
 import { siteSettings } from '../../src/site/settings.ts';
 import type { SiteIndex } from '../../src/site/site-index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceRank, parseFrequency } from '../../src/site/kpi-frequency.ts';
+import { cadenceRank, parseFrequency } from '../../src/schemas/kpi-frequency.ts';
 import { KpiListSchema } from '../../src/schemas/kpi.ts';
 import { parseDataFile } from '../../src/site/data.ts';
 import { siteData } from '../../src/site/site.ts';

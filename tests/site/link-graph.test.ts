@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/checker/check.ts';
 import { graphNodeAnchor } from '../../src/site/generated-pages.ts';
-import { buildGraph, graphNodeAnchors, isGraphNodeAnchor } from '../../src/site/knowledge-graph.ts';
+import { graphNodeAnchors, isGraphNodeAnchor } from '../../src/site/graph-nodes.ts';
+import { buildGraph } from '../../src/site/knowledge-graph.ts';
 import { backlinksOf, citationsOf, pageEdges } from '../../src/site/link-graph.ts';
 import { fixtureIndex } from '../helpers/fixture-project.ts';
 

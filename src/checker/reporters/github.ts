@@ -1,7 +1,7 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../rules/problem.ts';
 import { docsUrl } from './docs-url.ts';
 import { summarise } from './summary.ts';
-import type { ReportOptions } from './index.ts';
+import type { ReportOptions } from './reporter.ts';
 
 /** GitHub Actions workflow commands, which annotate the pull request's diff at the problem. */
 export function formatGithub(problems: readonly Problem[], options: ReportOptions): string {

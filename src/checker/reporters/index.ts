@@ -1,15 +1,7 @@
-import type { Problem } from '../problem.ts';
+import type { Reporter } from './reporter.ts';
 import { formatGithub } from './github.ts';
 import { formatJson } from './json.ts';
 import { formatText } from './text.ts';
-
-export interface ReportOptions {
-  /** Where rule pages are linked from: the site URL, or '' for site paths. */
-  docsBase: string;
-  fileCount: number;
-}
-
-export type Reporter = (problems: readonly Problem[], options: ReportOptions) => string;
 
 /** Every output format of the checker, by the name `--format` takes. */
 export const REPORTERS = { text: formatText, json: formatJson, github: formatGithub } as const satisfies Record<string, Reporter>;

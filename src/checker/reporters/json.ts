@@ -1,6 +1,6 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../rules/problem.ts';
 import { docsUrl } from './docs-url.ts';
-import type { ReportOptions } from './index.ts';
+import type { ReportOptions } from './reporter.ts';
 
 export function formatJson(problems: readonly Problem[], options: ReportOptions): string {
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -1,4 +1,4 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../rules/problem.ts';
 
 export function summarise(problems: readonly Problem[], fileCount: number): string {
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -1,7 +1,7 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../rules/problem.ts';
 import { docsUrl } from './docs-url.ts';
 import { summarise } from './summary.ts';
-import type { ReportOptions } from './index.ts';
+import type { ReportOptions } from './reporter.ts';
 
 /** One problem as a line: `path:line:column  rule-id  message  (docs)`. Editors and terminals make the path clickable. */
 export function formatProblemLine(p: Problem, docsBase: string): string {

@@ -1,6 +1,20 @@
 import { comparePositions, type Position } from '../lib/position.ts';
-import type { Fix } from '../site/resolve.ts';
-import { severityOf, type RuleId, type Severity } from './rules.ts';
+import type { EntryKind } from '../schemas/shared.ts';
+import { severityOf, type RuleId, type Severity } from './table.ts';
+
+/** The candidates a "did you mean" chose from, by name, so that a fresh index can list them again (the site model's `candidatesOf`). */
+export type CandidatePool = { kind: 'pages' } | { kind: 'anchors'; pageId: string } | { kind: 'sources' } | { kind: 'entries'; entry: EntryKind };
+
+/**
+ * How to correct a failing reference, when the checker can tell: the value to write in place of the one
+ * written. A fix with `closest` is a "did you mean": `chosen` was the candidate of `pool` closest to
+ * `wanted`, which `npm run check -- --fix` applies only when the choice is clear (src/checker/fix.ts).
+ * A fix without it is certain: only one thing can have been meant.
+ */
+export interface Fix {
+  replacement: string;
+  closest?: { wanted: string; chosen: string; pool: CandidatePool };
+}
 
 /** A correction the checker knows for a problem: the value as written at the problem's place, and what to write instead. */
 export interface ProblemFix extends Fix {

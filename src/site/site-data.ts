@@ -1,0 +1,26 @@
+import type { Checklist } from '../schemas/checklist.ts';
+import type { Episode } from '../schemas/episode.ts';
+import type { GlossaryTerm } from '../schemas/glossary.ts';
+import type { Kpi } from '../schemas/kpi.ts';
+import type { Resource } from '../schemas/resource.ts';
+import type { Source } from '../schemas/source.ts';
+import type { Tool } from '../schemas/tool.ts';
+
+/** The validated data collections that pages refer to and that generated pages are made from. */
+export interface SiteData {
+  episodes: ReadonlyMap<string, Episode>;
+  sources: ReadonlyMap<string, Source>;
+  kpis: readonly Kpi[];
+  checklists: ReadonlyMap<string, Checklist>;
+  /** The tools directory, in reading order. */
+  tools: readonly Tool[];
+  /** The glossary, in the order of its file. */
+  glossary: readonly GlossaryTerm[];
+  /** Learning resources outside the wiki, each listed on the pages it names. */
+  resources: readonly Resource[];
+  /**
+   * Files that exist but failed validation, as "episodes/<slug>" or "sources/<id>". References to them
+   * are not reported again: the data-invalid problem of the file itself is the one to fix.
+   */
+  invalid: ReadonlySet<string>;
+}
