@@ -27,6 +27,13 @@ export const TOOL_CATEGORIES = {
 /** The MLOps phase of this wiki in which a learner usually meets the tool. */
 export const MLOPS_PHASES = ['beginner', 'intermediate', 'advanced'] as const;
 
+/**
+ * Whether a tool is still maintained. A deprecated tool still works but its makers point elsewhere; a
+ * discontinued one is no longer available or maintained. Both carry the month (or day) it happened.
+ */
+export const TOOL_STATUSES = { active: 'Active', deprecated: 'Deprecated', discontinued: 'Discontinued' } as const;
+export type ToolStatus = keyof typeof TOOL_STATUSES;
+
 const categoryIds = Object.keys(TOOL_CATEGORIES) as [keyof typeof TOOL_CATEGORIES, ...(keyof typeof TOOL_CATEGORIES)[]];
 
 export const ToolSchema = z.strictObject({
@@ -43,6 +50,12 @@ export const ToolSchema = z.strictObject({
   /** An SPDX licence id (or expression such as "MIT OR Apache-2.0"), or "proprietary" for closed products and services. */
   licence: z.string().regex(/^(?:proprietary|[A-Za-z0-9.+-]+(?: (?:AND|OR) [A-Za-z0-9.+-]+)*)$/, 'write an SPDX licence id such as Apache-2.0, or "proprietary"'),
   docs: httpsUrl,
+  status: z.enum(Object.keys(TOOL_STATUSES) as [ToolStatus, ...ToolStatus[]]).default('active'),
+  /** When the tool was deprecated or discontinued, as YYYY-MM or YYYY-MM-DD; only for those statuses. */
+  status_since: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'write the date as YYYY-MM or YYYY-MM-DD').optional(),
+}).superRefine((tool, ctx) => {
+  if (tool.status !== 'active' && tool.status_since === undefined) ctx.addIssue({ code: 'custom', path: ['status_since'], message: `a ${tool.status} tool needs "status_since": the month it was ${tool.status}, as YYYY-MM` });
+  if (tool.status === 'active' && tool.status_since !== undefined) ctx.addIssue({ code: 'custom', path: ['status'], message: 'a tool with "status_since" must say its status: deprecated or discontinued' });
 });
 
 /** The directory in reading order; alternatives must name tools that are in it. */

@@ -4,6 +4,7 @@ import { EpisodeSchema } from '../../src/schemas/episode.ts';
 import { SourceSchema } from '../../src/schemas/source.ts';
 import { ChecklistSchema } from '../../src/schemas/checklist.ts';
 import { KpiListSchema } from '../../src/schemas/kpi.ts';
+import { ToolListSchema } from '../../src/schemas/tool.ts';
 import { fixture } from '../helpers/fixture-project.ts';
 
 const FILE = 'src/content/episodes/data-team-roles.json';
@@ -79,5 +80,16 @@ describe('source, checklist and KPI schemas', () => {
       '"1.category" must be one of delivery, outcome, reliability, quality, cost, collaboration',
     ]);
     expect(messages([kpi, kpi], KpiListSchema as never)).toEqual(['"1.id": KPI id "mttr" is used twice']);
+  });
+
+  it('dates a deprecated or discontinued tool, and only such a tool', () => {
+    const tool = { id: 'seldon-core', name: 'Seldon Core', category: 'serving', phase: 'advanced', what: 'Serves models on Kubernetes clusters.', when: 'When the team already runs Kubernetes.', licence: 'Apache-2.0', docs: 'https://docs.seldon.io/' };
+    expect(messages([tool], ToolListSchema as never)).toEqual([]);
+    expect(messages([{ ...tool, status: 'discontinued', status_since: '2024-01' }], ToolListSchema as never)).toEqual([]);
+    expect(messages([{ ...tool, status: 'discontinued' }], ToolListSchema as never)).toEqual([
+      '"0.status_since": a discontinued tool needs "status_since": the month it was discontinued, as YYYY-MM',
+    ]);
+    expect(messages([{ ...tool, status_since: '2024-01' }], ToolListSchema as never)).toEqual(['"0.status": a tool with "status_since" must say its status: deprecated or discontinued']);
+    expect(messages([{ ...tool, status: 'retired' }], ToolListSchema as never)).toHaveLength(1);
   });
 });
