@@ -22,6 +22,7 @@ export const TOOL_CATEGORIES = {
   'llm-application': 'LLM applications',
   'vector-search': 'Search and vector search',
   'responsible-ml': 'Explainability, fairness and privacy',
+  optimisation: 'Optimisation and decision-making',
 } as const;
 
 /** The MLOps phase of this wiki in which a learner usually meets the tool. */
