@@ -19,10 +19,10 @@ export const TOOL_CATEGORIES = {
   'ml-platform': 'Managed ML platforms',
   'ci-cd': 'CI/CD and testing',
   experimentation: 'Experimentation and A/B testing',
+  optimisation: 'Optimisation and decision-making',
   'llm-application': 'LLM applications',
   'vector-search': 'Search and vector search',
   'responsible-ml': 'Explainability, fairness and privacy',
-  optimisation: 'Optimisation and decision-making',
 } as const;
 
 /** The MLOps phase of this wiki in which a learner usually meets the tool. */
