@@ -19,6 +19,7 @@ export const TOOL_CATEGORIES = {
   'ml-platform': 'Managed ML platforms',
   'ci-cd': 'CI/CD and testing',
   experimentation: 'Experimentation and A/B testing',
+  optimisation: 'Optimisation and decision-making',
   'llm-application': 'LLM applications',
   'vector-search': 'Search and vector search',
   'responsible-ml': 'Explainability, fairness and privacy',
