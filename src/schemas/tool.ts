@@ -21,6 +21,7 @@ export const TOOL_CATEGORIES = {
   experimentation: 'Experimentation and A/B testing',
   'llm-application': 'LLM applications',
   'vector-search': 'Search and vector search',
+  communication: 'Diagrams and visual communication',
   'responsible-ml': 'Explainability, fairness and privacy',
 } as const;
 
