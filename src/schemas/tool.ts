@@ -22,6 +22,7 @@ export const TOOL_CATEGORIES = {
   optimisation: 'Optimisation and decision-making',
   'llm-application': 'LLM applications',
   'vector-search': 'Search and vector search',
+  communication: 'Diagrams and visual communication',
   'responsible-ml': 'Explainability, fairness and privacy',
 } as const;
 
