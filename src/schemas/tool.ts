@@ -8,6 +8,8 @@ export const TOOL_CATEGORIES = {
   streaming: 'Streaming and messaging',
   storage: 'Storage and warehouses',
   'data-quality': 'Data quality and validation',
+  labelling: 'Data labelling and annotation',
+  governance: 'Data governance and catalogues',
   'feature-store': 'Feature stores',
   orchestration: 'Orchestration and pipelines',
   'experiment-tracking': 'Experiment tracking and registry',
