@@ -6,6 +6,7 @@ import { pagePath } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { MAX_PAGES_PER_MOMENT, MIN_OUTGOING_LINKS, type RuleId } from '../rules/table.ts';
+import { checkLearningResources } from './resources.ts';
 
 /**
  * The rules about the whole web of pages (orphans, pages with few links, related lists, over-cited
@@ -96,7 +97,7 @@ export class WebTally {
 }
 
 export function webProblems(index: SiteIndex, tally: WebTally): Problem[] {
-  return [...checkConnections(index, tally), ...checkMomentSpread(tally)];
+  return [...checkConnections(index, tally), ...checkMomentSpread(tally), ...checkLearningResources(index)];
 }
 
 /** Every written page is linked from another, links to three others, and lists related pages. */
