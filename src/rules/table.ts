@@ -299,6 +299,16 @@ export const RULES = defineRules([
     fixed: 'dist/pagefind/wasm.unknown.pagefind  (68 kB)',
   },
   {
+    id: 'asset-external',
+    severity: 'error',
+    title: 'An image or other file loaded from another site',
+    summary: 'An image (`![alt](https://…)`) or a `src` of a component or HTML element points to another site.',
+    why: 'The site\'s Content-Security-Policy lets pages load images and media only from the site itself, so the reader\'s browser blocks the file and shows a broken image; the offline copy of the wiki cannot hold it either, and the other site may change or remove it.',
+    fix: 'Save the file under `public/` (check that its licence allows it) and write its path from the site root, like `/images/pipeline.png`. To point readers to the original, link to it with an ordinary link.',
+    broken: '![pipeline](https://example.org/pipeline.png)',
+    fixed: '![pipeline](/images/pipeline.png)   # the file saved as public/images/pipeline.png',
+  },
+  {
     id: 'page-few-resources',
     severity: 'error',
     title: `A learning page named on fewer than ${inWords(MIN_RESOURCES_PER_LEARNING_PAGE)} learning resources`,

@@ -60,6 +60,10 @@ export function resolveReference(reference: Reference, fromPageId: string, index
     case 'entry':
       return resolveEntry(link.entry, link.id, fromPageId, index);
     case 'external':
+      // A page may link anywhere, but what it loads must come from the site: the CSP allows nothing else.
+      if (reference.origin === 'image' || reference.via?.startsWith('src of ')) {
+        return fail('asset-external', `"${link.url}" is loaded from another site, which the site's Content-Security-Policy blocks and offline readers cannot reach; save the file under public/ and write its path from the site root, like /images/name.png`);
+      }
       return { ok: true, target: { kind: 'external', url: link.url } };
     case 'absolute-self': {
       // The path as a contributor writes it: from the site root, without the base path the site adds.
