@@ -6,12 +6,11 @@
  * contributor picks a timestamp the checker accepts and a reviewer reads what is said at it.
  */
 import './lib/fast-start.ts';
-import { resolve } from 'node:path';
 import { loadSiteData } from '../src/site/data.ts';
 import { closestName } from '../src/lib/closest-name.ts';
-import { fail, parseCommandLine, projectRoot } from './lib/cli.ts';
+import { fail, parseCommandLine, projectRoot, USAGE_EXIT } from './lib/cli.ts';
 import { listEpisode, listNear } from './lib/cite-listing.ts';
-import { readTranscript, segmentSpans, transcriptsBeside } from './lib/transcript.ts';
+import { archiveFolder, readTranscript, segmentSpans } from './lib/transcript.ts';
 
 const USAGE = `Usage: npm run cite -- <episode> [time] [options]
 
@@ -27,6 +26,8 @@ Options:
 const { values, positionals } = parseCommandLine({ usage: USAGE, maxPositionals: 2, options: { archive: { type: 'string' }, root: { type: 'string', default: '.' } } });
 const [slug, time] = positionals;
 const root = projectRoot(values.root);
+const archive = archiveFolder(values.archive, root);
+if (!archive.ok) fail(archive.message, USAGE_EXIT);
 const { data } = loadSiteData(root);
 const slugs = [...data.episodes.keys()].sort();
 
@@ -45,7 +46,7 @@ if (!episode) {
   fail(`No episode "${slug}" in src/content/episodes/.${meant ? ` Did you mean "${meant}"?` : ''} Run "npm run cite" for the list, or "npm run import-episode -- ${slug}" to import it from the archive.`);
 }
 
-const transcript = readTranscript(resolve(values.archive ?? transcriptsBeside(root)), episode);
+const transcript = readTranscript(archive.dir, episode);
 const paragraphs = transcript.ok ? transcript.paragraphs : undefined;
 const spans = segmentSpans(episode, paragraphs);
 if (time === undefined) {

@@ -7,14 +7,14 @@
  */
 import './lib/fast-start.ts';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Episode } from '../src/schemas/episode.ts';
 import { CONTENT, loadSiteData } from '../src/site/data.ts';
 import { listDocumentFiles } from '../src/site/load.ts';
 import { deliver, fail, failUsage, parseCommandLine, projectRoot, USAGE_EXIT } from './lib/cli.ts';
 import { baseCommit, changedFiles, fileAt, GitError, shortCommit } from './lib/git.ts';
 import { citationsToReview, formatReview, notesOfEpisodeText } from './lib/review.ts';
-import { readTranscript, transcriptsBeside, type TranscriptRead } from './lib/transcript.ts';
+import { archiveFolder, readTranscript, type TranscriptRead } from './lib/transcript.ts';
 
 const USAGE = `Usage: npm run review -- --base <ref> [options]
 
@@ -35,6 +35,8 @@ const { values } = parseCommandLine({
 });
 if (values.base === undefined || values.base.trim() === '') failUsage('Name the commit to compare with: --base <ref>, such as --base main.', USAGE);
 const PROJECT_ROOT = projectRoot(values.root);
+const archive = archiveFolder(values.archive, PROJECT_ROOT);
+if (!archive.ok) fail(archive.message, USAGE_EXIT);
 
 let commit: string;
 let changed: string[];
@@ -57,11 +59,10 @@ const notesBefore = new Map(
 );
 const items = citationsToReview({ pages, textOf: (file) => readFileSync(join(PROJECT_ROOT, file), 'utf8'), changedPages, episodes: data.episodes, notesBefore });
 
-const archive = resolve(values.archive ?? transcriptsBeside(PROJECT_ROOT));
 const transcripts = new Map<string, TranscriptRead>();
 const transcriptOf = (episode: Episode): TranscriptRead => {
   let read = transcripts.get(episode.slug);
-  if (!read) transcripts.set(episode.slug, (read = readTranscript(archive, episode)));
+  if (!read) transcripts.set(episode.slug, (read = readTranscript(archive.dir, episode)));
   return read;
 };
 const report = formatReview({ base: values.base, commit: shortCommit(PROJECT_ROOT, commit), items, transcriptOf });

@@ -53,6 +53,16 @@ function shown(path: string): string {
   return near.startsWith('../..') ? path : near;
 }
 
+/**
+ * The archive folder a command reads: the one `--archive` names, which must exist (a mistyped folder is an
+ * error, exit 2), or the one beside the project, which may be missing (the command says where to get it).
+ */
+export function archiveFolder(named: string | undefined, root: string): { ok: true; dir: string } | { ok: false; message: string } {
+  if (named === undefined) return { ok: true, dir: transcriptsBeside(root) };
+  const dir = resolve(named);
+  return existsSync(dir) ? { ok: true, dir } : { ok: false, message: `--archive ${named}: there is no folder ${dir}; name the folder that holds the archive's transcripts (<archive-slug>.md files), or leave --archive out to use ../shared/sources/transcripts.` };
+}
+
 /** The transcript of an episode, found by the archive's slug whatever slug the wiki files it under. */
 export function readTranscript(archiveDir: string, episode: Episode): TranscriptRead {
   if (!existsSync(archiveDir)) {

@@ -4,7 +4,7 @@ import { EpisodeSchema, type Episode } from '../../src/schemas/episode.ts';
 import { listEpisode, listNear } from '../../scripts/lib/cite-listing.ts';
 import { parseTranscript, readTranscript, segmentSpans, transcriptsBeside } from '../../scripts/lib/transcript.ts';
 import { BASE_FIXTURE, fixture, withFixtureProject } from '../helpers/fixture-project.ts';
-import { noStackTrace, runScript } from '../helpers/run-script.ts';
+import { noStackTrace, runScript, startScript } from '../helpers/run-script.ts';
 
 /**
  * `npm run cite`: segment lengths, and the transcript lines around a time, read from an archive beside
@@ -119,13 +119,18 @@ describe('npm run cite', () => {
     });
   });
 
-  it('fails clearly on an unknown episode and on a time past the end', () => {
-    const unknown = runScript('cite.ts', ['data-roles', '--root', BASE_FIXTURE]);
+  it('fails clearly on an unknown episode, a time past the end and an archive folder that is not there', async () => {
+    const [unknown, late, archive] = await Promise.all([
+      startScript('cite.ts', ['data-roles', '--root', BASE_FIXTURE]),
+      startScript('cite.ts', ['data-team-roles', '3:00:00', '--root', BASE_FIXTURE]),
+      startScript('cite.ts', ['data-team-roles', '--root', BASE_FIXTURE, '--archive', 'no/such/folder']),
+    ]);
     expect(unknown.stderr).toBe('No episode "data-roles" in src/content/episodes/. Did you mean "data-team-roles"? Run "npm run cite" for the list, or "npm run import-episode -- data-roles" to import it from the archive.\n');
     expect(unknown.status).toBe(1);
-    const late = runScript('cite.ts', ['data-team-roles', '3:00:00', '--root', BASE_FIXTURE]);
     expect(late.stderr).toMatch(/^3:00:00 is past the end of "Data Team Roles Explained"/);
     noStackTrace(late.stderr);
     expect(late.status).toBe(1);
+    expect(archive.stderr).toMatch(/^--archive no\/such\/folder: there is no folder .+no\/such\/folder; name the folder that holds the archive's transcripts/);
+    expect(archive.status).toBe(2);
   });
 });
