@@ -23,10 +23,13 @@ export interface CitationUse {
   claim: string;
 }
 
-/** The citations of moments on a page (whole-episode citations cite no second and are left out). */
+/** Where a citation stands in a sentence of the page: in its text, not in its frontmatter. */
+const IN_TEXT: ReadonlySet<string> = new Set(['markdown', 'definition', 'jsx-prop', 'html']);
+
+/** The citations of moments in a page's text (whole-episode citations cite no second and are left out). */
 export function citationsOf(file: string, text: string): CitationUse[] {
   return parseDocument(file, text)
-    .references.filter((reference) => reference.url.startsWith(CITATION_SCHEME) && reference.url.includes('@') && reference.origin !== 'related' && reference.origin !== 'sources')
+    .references.filter((reference) => reference.url.startsWith(CITATION_SCHEME) && reference.url.includes('@') && IN_TEXT.has(reference.origin))
     .map((reference) => ({ file, position: reference.position, url: reference.url, claim: claimAt(text, reference.position) }));
 }
 
