@@ -161,6 +161,11 @@ describe('messages', () => {
     expect(messages[1]).toBe('"segments.3.t": "17:04" does not match sec 1204 (which is 20:04)');
   });
 
+  it('points a page nobody links to at its section\'s page', () => {
+    const problems = checkFixture({ 'src/content/docs/guides/index.mdx': fixture('rules/page-orphan/valid.mdx').replace('title: Case', 'title: Guides'), 'src/content/docs/guides/new.mdx': fixture('rules/page-orphan/broken.mdx') });
+    expect(problems.find((p) => p.rule === 'page-orphan' && p.file.endsWith('new.mdx'))?.message).toBe("no other page links to /guides/new/; link to it from a page on a neighbouring topic, such as its section's page /guides/");
+  });
+
   it('names the resources that name a learning page, the file to change, and resources that may fit', () => {
     expect(messageOf('page-few-resources')).toEqual([
       'this guide ends with a "Learn more" list, but only "monitoring-course" names it: add "case" to the pages of at least 2 resources that teach its topic in src/content/resources/, or add resources; resources on its related pages that may fit: "monitoring-docs"',
