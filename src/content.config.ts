@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { PageFieldsSchema } from './schemas/page.ts';
 import { docsEntryId } from './site/routes.ts';
 
@@ -12,4 +12,10 @@ import { docsEntryId } from './site/routes.ts';
 export const collections = {
   // Pages are routed by the site model's own function, the one the checker resolves links with.
   docs: defineCollection({ loader: docsLoader({ generateId: docsEntryId }), schema: docsSchema({ extend: PageFieldsSchema }) }),
+  /**
+   * Starlight reads its UI strings' overrides from an "i18n" collection on every render, and Astro warns
+   * when a collection it is asked for has no entries. The wiki overrides none of Starlight's English
+   * strings: one English entry without overrides keeps every save and build free of that warning.
+   */
+  i18n: defineCollection({ loader: () => [{ id: 'en' }], schema: i18nSchema() }),
 };

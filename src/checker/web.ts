@@ -6,6 +6,7 @@ import { pagePath } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { MAX_PAGES_PER_MOMENT, MIN_OUTGOING_LINKS, type RuleId } from '../rules/table.ts';
+import { checkLearningResources } from './resources.ts';
 
 /**
  * The rules about the whole web of pages (orphans, pages with few links, related lists, over-cited
@@ -96,7 +97,7 @@ export class WebTally {
 }
 
 export function webProblems(index: SiteIndex, tally: WebTally): Problem[] {
-  return [...checkConnections(index, tally), ...checkMomentSpread(tally)];
+  return [...checkConnections(index, tally), ...checkMomentSpread(tally), ...checkLearningResources(index)];
 }
 
 /** Every written page is linked from another, links to three others, and lists related pages. */
@@ -109,7 +110,10 @@ function checkConnections(index: SiteIndex, tally: WebTally): Problem[] {
     const at = (rule: RuleId, field: string, message: string) => problems.push(problem(rule, document.file, document.frontmatterPosition([field]), message));
     const linkedFromPublished = tally.isLinkedFrom(document.pageId, (id) => !isDraft(id));
     if (!ENTRY_PAGE_IDS.has(document.pageId) && !linkedFromPublished) {
-      at('page-orphan', 'title', `no other page links to ${pagePath(document.pageId)}; link to it from a page on a neighbouring topic`);
+      // A new page's first neighbour is usually its section's page, which introduces every page of the section.
+      const section = document.pageId.split('/')[0] ?? '';
+      const sectionPage = section !== document.pageId && index.pages.get(section)?.generated === false ? `, such as its section's page ${pagePath(section)}` : '';
+      at('page-orphan', 'title', `no other page links to ${pagePath(document.pageId)}; link to it from a page on a neighbouring topic${sectionPage}`);
     }
     const linksTo = tally.linksTo(document.pageId);
     if (linksTo < MIN_OUTGOING_LINKS) {

@@ -95,6 +95,7 @@ export function remarkReferences({ data, base, sourcePositions = () => false }: 
               attribute.value = rewriteLink(attribute.value, root);
             }
           }
+          if (node.name === 'a') protectExternalAnchor(node);
           return undefined;
         default:
           return undefined;
@@ -107,6 +108,23 @@ export function remarkReferences({ data, base, sourcePositions = () => false }: 
     // Last, so that the elements citations render as carry it too.
     if (sourcePositions()) markSourcePositions(tree);
   };
+}
+
+/**
+ * An `<a>` written as JSX in an MDX page is not an element when rehype-external-links runs, so it would
+ * open another site without `rel="noopener noreferrer"`, as no Markdown link does: it gets the same rel
+ * (added to any rel the writer gave it).
+ */
+function protectExternalAnchor(node: { attributes: { type: string; name?: string; value?: unknown }[] }): void {
+  const href = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'href')?.value;
+  if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) return;
+  const rel = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'rel');
+  if (!rel) {
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer' });
+  } else if (typeof rel.value === 'string') {
+    const tokens = rel.value.split(/\s+/).filter(Boolean);
+    rel.value = [...tokens, ...['noopener', 'noreferrer'].filter((token) => !tokens.includes(token))].join(' ');
+  }
 }
 
 /**

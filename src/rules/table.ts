@@ -5,6 +5,7 @@ export type Severity = 'error' | 'warning';
 /** The limits the site-wide rules apply, declared here so that the rule pages state them as they are. */
 export const MIN_OUTGOING_LINKS = 3;
 export const MAX_PAGES_PER_MOMENT = 6;
+export const MIN_RESOURCES_PER_LEARNING_PAGE = 2;
 const inWords = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? String(n);
 
 /**
@@ -296,6 +297,26 @@ export const RULES = defineRules([
     fix: 'Run the build again. If the file stays empty, find the integration that writes it and look at its log.',
     broken: 'dist/pagefind/wasm.unknown.pagefind  (0 bytes)',
     fixed: 'dist/pagefind/wasm.unknown.pagefind  (68 kB)',
+  },
+  {
+    id: 'asset-external',
+    severity: 'error',
+    title: 'An image or other file loaded from another site',
+    summary: 'An image (`![alt](https://…)`) or a `src` of a component or HTML element points to another site.',
+    why: 'The site\'s Content-Security-Policy lets pages load images and media only from the site itself, so the reader\'s browser blocks the file and shows a broken image; the offline copy of the wiki cannot hold it either, and the other site may change or remove it.',
+    fix: 'Save the file under `public/` (check that its licence allows it) and write its path from the site root, like `/images/pipeline.png`. To point readers to the original, link to it with an ordinary link.',
+    broken: '![pipeline](https://example.org/pipeline.png)',
+    fixed: '![pipeline](/images/pipeline.png)   # the file saved as public/images/pipeline.png',
+  },
+  {
+    id: 'page-few-resources',
+    severity: 'error',
+    title: `A learning page named on fewer than ${inWords(MIN_RESOURCES_PER_LEARNING_PAGE)} learning resources`,
+    summary: `A guide, a roadmap stage or an MLOps phase (a page that shows a progress checklist) is named on fewer than ${inWords(MIN_RESOURCES_PER_LEARNING_PAGE)} entries of \`src/content/resources/\`, so its "Learn more" list is missing or thin.`,
+    why: 'Learning pages end with a "Learn more" list of official documentation, free courses and books from outside the wiki, so that no learning path ends without a next step. The list is made from the resources whose `pages` name the page; a new guide starts with none.',
+    fix: `Add the page id to the \`pages\` of at least ${inWords(MIN_RESOURCES_PER_LEARNING_PAGE)} resources in \`src/content/resources/resources.yaml\` that teach its topic (the message names resources listed on its related pages), or add a resource: an https address and a description in your own words. \`npm run check -- --list pages\` shows page ids.`,
+    broken: '# src/content/docs/guides/feature-pipelines.mdx is new, and no resource names it',
+    fixed: '- id: feast-docs\n  title: Feast documentation\n  provider: Feast\n  kind: docs\n  url: https://docs.feast.dev/\n  description: The reference for defining, materialising and serving features.\n  pages: [data/feature-stores, guides/feature-pipelines]',
   },
 ]);
 

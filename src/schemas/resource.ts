@@ -24,6 +24,16 @@ export const ResourceSchema = z.strictObject({
   pages: z.array(z.string().min(1)).min(1, 'list the resource on at least one page'),
 });
 
-export const ResourceListSchema = z.array(ResourceSchema).superRefine(uniqueIds('resource'));
+/** Each address is described once; a resource that fits several pages lists them all. */
+function uniqueUrls(resources: readonly { id: string; url: string }[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, string>();
+  resources.forEach((resource, index) => {
+    const earlier = first.get(resource.url);
+    if (earlier === undefined) first.set(resource.url, resource.id);
+    else ctx.addIssue({ code: 'custom', path: [index, 'url'], message: `${resource.url} is already the address of the resource "${earlier}"; describe it once, and list every page it fits in that entry's pages` });
+  });
+}
+
+export const ResourceListSchema = z.array(ResourceSchema).superRefine(uniqueIds('resource')).superRefine(uniqueUrls);
 
 export type Resource = z.infer<typeof ResourceSchema>;

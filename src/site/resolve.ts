@@ -1,4 +1,5 @@
 import { closest } from 'fastest-levenshtein';
+import { closestName, type NamedCandidate } from '../lib/closest-name.ts';
 import type { CandidatePool, Fix } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
 import { resolveCitation } from './citations.ts';
@@ -59,6 +60,10 @@ export function resolveReference(reference: Reference, fromPageId: string, index
     case 'entry':
       return resolveEntry(link.entry, link.id, fromPageId, index);
     case 'external':
+      // A page may link anywhere, but what it loads must come from the site: the CSP allows nothing else.
+      if (reference.origin === 'image' || reference.via?.startsWith('src of ')) {
+        return fail('asset-external', `"${link.url}" is loaded from another site, which the site's Content-Security-Policy blocks and offline readers cannot reach; save the file under public/ and write its path from the site root, like /images/name.png`);
+      }
       return { ok: true, target: { kind: 'external', url: link.url } };
     case 'absolute-self': {
       // The path as a contributor writes it: from the site root, without the base path the site adds.
@@ -102,10 +107,22 @@ function entryIds(entry: EntryKind, index: SiteIndex): string[] {
   }
 }
 
+/** The entries of a kind with the other names a writer may type for them: a tool's name and aliases, a term's, a KPI's name. */
+function namedEntries(entry: EntryKind, index: SiteIndex): NamedCandidate[] {
+  switch (entry) {
+    case 'tool':
+      return index.data.tools.map((tool) => ({ id: tool.id, names: [tool.name, ...tool.aliases] }));
+    case 'term':
+      return index.data.glossary.map((term) => ({ id: term.id, names: [term.term, ...term.aliases] }));
+    case 'kpi':
+      return index.data.kpis.map((kpi) => ({ id: kpi.id, names: [kpi.name] }));
+  }
+}
+
 function resolveEntry(entry: EntryKind, id: string, fromPageId: string, index: SiteIndex): Resolution {
   const ids = entryIds(entry, index);
   if (!ids.includes(id)) {
-    const { text, fix } = suggest(id, { kind: 'entries', entry }, ids, (chosen) => `${entry}:${chosen}`);
+    const { text, fix } = suggest(id, { kind: 'entries', entry }, namedEntries(entry, index), (chosen) => `${entry}:${chosen}`);
     return fail('entry-missing', `there is no ${entry} "${id}" in ${ENTRY_FILES[entry]}${text}`, fix);
   }
   const { pageId, anchor } = entryTarget(entry, id);
@@ -138,7 +155,8 @@ function resolveSource(id: string, index: SiteIndex, written: (id: string) => st
 
 function citationTarget(body: string, index: SiteIndex): Resolution {
   // A citation's episode is never corrected for the writer, so its suggestion carries no fix.
-  const resolved = resolveCitation(body, index.data, (slug) => suggest(slug, undefined, [...index.data.episodes.keys()], (chosen) => chosen).text);
+  const episodes = [...index.data.episodes.values()].map((episode) => ({ id: episode.slug, names: [episode.archive_slug ?? '', episode.short_title] }));
+  const resolved = resolveCitation(body, index.data, (slug) => suggest(slug, undefined, episodes, (chosen) => chosen).text);
   if (!resolved.ok) return fail(resolved.rule, resolved.message);
   if (resolved.episode === undefined) return { ok: true, target: { kind: 'episode', slug: resolved.slug } };
   const { slug } = resolved.episode;
@@ -247,12 +265,13 @@ interface Suggestion {
 }
 
 /**
- * The candidate closest to `wanted`, for the message, and the fix that writes `replace(chosen)`. Without
- * a pool the suggestion is only shown, never applied.
+ * The candidate `wanted` most likely meant (by prefix, containment, other names and edit distance: see
+ * `closestName`), for the message, and the fix that writes `replace(chosen)`. Without a pool the
+ * suggestion is only shown, never applied; with one, --fix applies it only when it is clearly the closest.
  */
-function suggest(wanted: string, pool: CandidatePool | undefined, candidates: readonly string[], replace: (chosen: string) => string, prefix = ''): Suggestion {
-  if (candidates.length === 0) return { text: '' };
-  const chosen = closest(wanted, [...candidates]);
+function suggest(wanted: string, pool: CandidatePool | undefined, candidates: readonly (string | NamedCandidate)[], replace: (chosen: string) => string, prefix = ''): Suggestion {
+  const chosen = closestName(wanted, candidates);
+  if (chosen === undefined) return { text: '' };
   const text = `; did you mean "${prefix}${chosen}"?`;
   return pool ? { text, fix: { replacement: replace(chosen), closest: { wanted, chosen, pool } } } : { text };
 }
@@ -278,7 +297,7 @@ export function closestPage(pageId: string, pages: ReadonlyMap<string, unknown>)
   if (sections.size === 0) return undefined;
   const wanted = sectionOf(pageId);
   const section = sections.has(wanted) ? wanted : closest(wanted, [...sections.keys()]);
-  return closest(pageId, sections.get(section) ?? []);
+  return closestName(pageId, sections.get(section) ?? []);
 }
 
 function suggestPath(pageId: string, pages: ReadonlyMap<string, unknown>, replace: (chosen: string) => string): Suggestion {

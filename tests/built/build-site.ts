@@ -6,6 +6,8 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BUILD_DIR = join(ROOT, '.test-build');
 /** The project the differential corpus is written to and built from (see differential-project.ts). */
 export const DIFFERENTIAL_PROJECT = join(BUILD_DIR, 'differential-project');
+/** The wiki with a first-time contributor's change (see contribution-project.ts). */
+export const CONTRIBUTION_PROJECT = join(BUILD_DIR, 'contribution-project');
 export const BUILDS = {
   root: { outDir: join(BUILD_DIR, 'root'), base: '/', project: ROOT },
   base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/', project: ROOT },
@@ -14,6 +16,8 @@ export const BUILDS = {
   /** The differential corpus at the root and under a base path. */
   'corpus-root': { outDir: join(BUILD_DIR, 'corpus-root'), base: '/', project: DIFFERENTIAL_PROJECT },
   'corpus-base': { outDir: join(BUILD_DIR, 'corpus-base'), base: '/mle-wiki/', project: DIFFERENTIAL_PROJECT },
+  /** The wiki with a first-time contributor's content-only change, at the root. */
+  contribution: { outDir: join(BUILD_DIR, 'contribution'), base: '/', project: CONTRIBUTION_PROJECT },
   /** Starlight with nothing added, the yardstick for the JavaScript budget of every page. */
   bare: { outDir: join(BUILD_DIR, 'bare-starlight'), base: '/', project: join(ROOT, 'tests', 'fixtures', 'bare-starlight') },
 } as const;

@@ -37,10 +37,9 @@ describe.skipIf(!built)('the built site', () => {
     // The UTF-8 byte-order mark is what tells Excel the encoding; without it "–" shows as "â€“".
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.indexOf(Buffer.from([0xef, 0xbb, 0xbf]), 3)).toBe(-1);
-    const dashed = siteData().data.kpis.find((kpi) => kpi.target.includes('–'));
-    expect(dashed, 'a KPI target with an en dash, the character Excel mangles without the mark').toBeDefined();
-    expect(bytes.includes(Buffer.from(dashed!.target, 'utf8'))).toBe(true);
-    expect(bytes.includes(Buffer.from([0xe2, 0x80, 0x93]))).toBe(true);
+    // Every target is in the file as UTF-8, whatever characters the content gives it (an en dash, "2–6", is
+    // what Excel mangles without the mark). Targets with quotes are doubled inside quotes, so not compared.
+    for (const kpi of siteData().data.kpis.filter((kpi) => !kpi.target.includes('"'))) expect(bytes.includes(Buffer.from(kpi.target, 'utf8')), kpi.id).toBe(true);
     // Records end with CRLF (RFC 4180); a line break inside a quoted field would not split a record.
     expect(bytes.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(siteData().data.kpis.length + 1);
   });

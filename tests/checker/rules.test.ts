@@ -70,6 +70,14 @@ const CASES: Record<string, Case> = {
       'src/content/docs/reference/glossary.mdx': 'glossary-page.mdx',
     },
   },
+  'asset-external': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 asset-external`, `${PAGE}:9:51 asset-external`] },
+  'page-few-resources': {
+    target: PAGE,
+    extension: 'mdx',
+    broken: [`${PAGE}:2:8 page-few-resources`],
+    with: { 'src/content/resources/resources.yaml': 'one-resource.yaml' },
+    validWith: { 'src/content/resources/resources.yaml': 'resources.yaml' },
+  },
   'moment-overcited': {
     target: PAGE,
     extension: 'mdx',
@@ -151,6 +159,17 @@ describe('messages', () => {
     const messages = messageOf('data-invalid', 'json', EPISODE);
     expect(messages[0]).toContain('"youtube_id"');
     expect(messages[1]).toBe('"segments.3.t": "17:04" does not match sec 1204 (which is 20:04)');
+  });
+
+  it('points a page nobody links to at its section\'s page', () => {
+    const problems = checkFixture({ 'src/content/docs/guides/index.mdx': fixture('rules/page-orphan/valid.mdx').replace('title: Case', 'title: Guides'), 'src/content/docs/guides/new.mdx': fixture('rules/page-orphan/broken.mdx') });
+    expect(problems.find((p) => p.rule === 'page-orphan' && p.file.endsWith('new.mdx'))?.message).toBe("no other page links to /guides/new/; link to it from a page on a neighbouring topic, such as its section's page /guides/");
+  });
+
+  it('names the resources that name a learning page, the file to change, and resources that may fit', () => {
+    expect(messageOf('page-few-resources')).toEqual([
+      'this guide ends with a "Learn more" list, but only "monitoring-course" names it: add "case" to the pages of at least 2 resources that teach its topic in src/content/resources/, or add resources; resources on its related pages that may fit: "monitoring-docs"',
+    ]);
   });
 
   it('names the frontmatter field and its allowed values', () => {

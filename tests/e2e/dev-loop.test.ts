@@ -107,6 +107,11 @@ describe.skipIf(!browserAvailable())('writing with npm run dev', () => {
     if (project) rmSync(project, { recursive: true, force: true });
   });
 
+  it('serves a page without a content warning (Starlight reads its i18n collection on every render)', () => {
+    expect(terminal.text).toContain(' [200] /role/skills/');
+    expect(terminal.text).not.toMatch(/\[WARN\] \[content\]|collection "i18n"/);
+  });
+
   it('shows a broken link in the terminal and at the link in the page, and clears both once fixed', async () => {
     const before = terminal.text.length;
     appendFileSync(join(project, PAGE), '\nA link to [a page that is not there](/role/not-there/).\n');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compile } from '@mdx-js/mdx';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -69,5 +70,15 @@ describe('remarkReferences', () => {
     expect(html).toContain('class="citation citation-moment" data-source-position="3:6">');
     expect(html).toContain('<span class="citation-unresolved" data-source-position="3:50">');
     expect(render(markdown)).not.toContain('data-source-position');
+  });
+});
+
+describe('anchors written as JSX in MDX', () => {
+  const compileMdx = async (source: string) => String(await compile(source, { remarkPlugins: [remarkReferences({ data: () => data, base: '/', sourcePositions: () => false })] }));
+
+  it('open another site with rel="noopener noreferrer", as Markdown links do', async () => {
+    expect(await compileMdx('See <a href="https://example.org/">the site</a>.')).toMatch(/href: "https:\/\/example\.org\/",\s*rel: "noopener noreferrer"/);
+    expect(await compileMdx('See <a href="https://example.org/" rel="nofollow">the site</a>.')).toContain('rel: "nofollow noopener noreferrer"');
+    expect(await compileMdx('See <a href="/role/">the role</a>.')).not.toContain('rel:');
   });
 });

@@ -86,6 +86,12 @@ describe('learning resources schema', () => {
     expect(problems(RESOURCES, [resource({ pages: [] })], ResourceListSchema)).toEqual([expect.stringContaining('list the resource on at least one page')]);
   });
 
+  it('rejects an address described twice, at the second entry', () => {
+    expect(problems(RESOURCES, [resource(), resource({ id: 'zoomcamp-again' })], ResourceListSchema)).toEqual([
+      '13: "1.url": https://github.com/DataTalksClub/mlops-zoomcamp is already the address of the resource "mlops-zoomcamp"; describe it once, and list every page it fits in that entry\'s pages',
+    ]);
+  });
+
   it('rejects an unknown kind', () => {
     expect(problems(RESOURCES, [resource({ kind: 'video' })], ResourceListSchema)).toEqual([expect.stringContaining('"0.kind" must be one of docs, course, book, tutorial, guide')]);
   });

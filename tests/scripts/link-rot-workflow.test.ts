@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { load as parse } from 'js-yaml';
-import { CONTENT, loadSiteData } from '../../src/site/data.ts';
+import { CONTENT } from '../../src/site/data.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORKFLOW = '.github/workflows/link-rot.yml';
@@ -66,20 +66,5 @@ describe(`the weekly link-rot workflow (${WORKFLOW})`, () => {
   it('fails the run when links rot, so the red run sits next to the issue', () => {
     const fail = steps.find((step) => step.run?.includes(`exit \${{ steps.${lychee?.id}.outputs.exit_code }}`));
     expect(fail?.if).toBe(`steps.${lychee?.id}.outputs.exit_code != 0`);
-  });
-});
-
-describe('external addresses in the reference data', () => {
-  const { data, problems } = loadSiteData(ROOT);
-
-  it('loads the tools directory and the learning resources without problems', () => {
-    expect(problems).toEqual([]);
-    expect(data.tools.length).toBeGreaterThan(0);
-    expect(data.resources.length).toBeGreaterThan(0);
-  });
-
-  it('sends readers only to https addresses', () => {
-    const addresses = [...data.tools.map((tool) => tool.docs), ...data.resources.map((resource) => resource.url)];
-    expect(addresses.filter((url) => new URL(url).protocol !== 'https:')).toEqual([]);
   });
 });
