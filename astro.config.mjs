@@ -41,6 +41,10 @@ export default defineConfig({
   vite: { build: { rollupOptions: { onwarn: dropHeadInjectDirectiveWarning } } },
   base: settings.base,
   trailingSlash: TRAILING_SLASH,
+  // Astro 7 strips whitespace by JSX rules by default, which drops the space between a word that ends a
+  // line of a component and an element that opens the next ("read as<a>a list</a>"). HTML-aware
+  // compression keeps one space wherever the source had some, as a browser would show it.
+  compressHTML: true,
   security: {
     // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
     // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.
