@@ -11,6 +11,7 @@ import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
 import { SEARCH_RANKING } from './src/site/search.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
+import { remarkDiagrams } from './src/plugins/remark-diagrams.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
@@ -71,7 +72,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
+      remarkPlugins: [remarkGfm, remarkDiagrams, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
       rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
