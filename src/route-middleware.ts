@@ -1,8 +1,11 @@
-import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { rewriteLink } from './site/rewrite-link.ts';
 import { siteData } from './site/site.ts';
 import { markChecklistLinks } from './components/checklist-links.ts';
-import { NOT_FOUND_PAGE_ID } from './site/generated-pages.ts';
+import { GLOSSARY_PAGE_ID, KPI_PAGE_ID, kpiPageId, NOT_FOUND_PAGE_ID, termPageId } from './site/generated-pages.ts';
+import { pageIdOfUrl, pagePath } from './site/routes.ts';
+
+type SidebarEntry = StarlightRouteData['sidebar'][number];
 
 /**
  * Frontmatter links (hero actions, prev and next) are not Markdown, so no remark plugin sees them;
@@ -19,4 +22,32 @@ export const onRequest = defineRouteMiddleware((context) => {
   if (typeof prev === 'object' && prev.link && route.pagination.prev) route.pagination.prev.href = rewriteLink(prev.link, base);
   if (typeof next === 'object' && next.link && route.pagination.next) route.pagination.next.href = rewriteLink(next.link, base);
   markChecklistLinks(route.sidebar, siteData().data.checklists, base);
+  const parent = sidebarParent(pageIdOfUrl(context.url.pathname, base));
+  if (parent !== undefined) showInSidebar(route.sidebar, pagePath(parent, base));
 });
+
+/** The listed page a generated page belongs under: the glossary for a term, the KPI overview for a KPI. */
+function sidebarParent(pageId: string): string | undefined {
+  const { glossary, kpis } = siteData().data;
+  if (glossary.some((term) => termPageId(term.id) === pageId)) return GLOSSARY_PAGE_ID;
+  if (kpis.some((kpi) => kpiPageId(kpi.id) === pageId)) return KPI_PAGE_ID;
+  return undefined;
+}
+
+/**
+ * Term and KPI pages are not in the sidebar, which would then open no group at all. The group holding
+ * their parent page opens instead, and the parent's link is marked as the current location (not page).
+ */
+function showInSidebar(entries: SidebarEntry[], href: string): boolean {
+  let found = false;
+  for (const entry of entries) {
+    if (entry.type === 'link' && entry.href === href) {
+      entry.attrs = { ...entry.attrs, 'aria-current': 'location', class: `${entry.attrs['class'] ?? ''} sidebar-parent-of-current`.trim() };
+      found = true;
+    } else if (entry.type === 'group' && showInSidebar(entry.entries, href)) {
+      entry.collapsed = false;
+      found = true;
+    }
+  }
+  return found;
+}

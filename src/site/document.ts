@@ -4,7 +4,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
-import { leadText } from './lead-text.ts';
+import { leadText, pageText } from './lead-text.ts';
 import { FrontmatterLinksSchema } from '../schemas/page.ts';
 import { createTaskIds, isTaskItem, taskItemElementId, taskItemText } from './task-items.ts';
 import { DIAGRAM_LANGUAGE, diagramTextStart, readDiagram } from './diagrams.ts';
@@ -78,6 +78,8 @@ export interface PageDocument {
    * read, by parsing the page again: only the renderer reads it, and the checker need not pay for it.
    */
   readonly lead: string;
+  /** Every word of the page as plain text (see `pageText`), worked out when first read, like `lead`. */
+  readonly text: string;
   /** Reference-style links and images (`[text][label]`), by the label they use: each renders its definition's link. */
   definitionUses: { identifier: string; inHeading: boolean; image: boolean }[];
   /** The titles of the diagrams drawn on the page (```mermaid blocks that read without a fault), in order. */
@@ -123,6 +125,7 @@ export function parseDocument(file: string, source: string): PageDocument {
   if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found, problems, block: 0, blocks: { count: 0 } });
   const parsed = tree !== undefined;
   let lead: string | undefined;
+  let text: string | undefined;
   return {
     file,
     frontmatter: frontmatter.data,
@@ -132,6 +135,10 @@ export function parseDocument(file: string, source: string): PageDocument {
     get lead() {
       lead ??= parsed ? leadText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
       return lead;
+    },
+    get text() {
+      text ??= parsed ? pageText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
+      return text;
     },
     problems,
   };

@@ -137,17 +137,40 @@ describe.skipIf(!canRun())('graphs', () => {
 
     it('picks a node typed by name, lights up its neighbours and lists them', async () => {
       const page = await open('graph/');
-      await page.getByLabel('Find a page').fill('Skills');
+      await page.getByLabel('Find in the graph').fill('Skills');
       const selected = page.locator('.graph-node.is-selected');
       await expect.poll(() => selected.getAttribute('aria-label')).toBe('Skills (Role guide)');
       const neighbours = ((await selected.getAttribute('data-neighbours')) ?? '').split(' ').length;
       await expect(page.locator('.graph-node.is-neighbour').count()).resolves.toBe(neighbours);
       await expect(page.locator('[data-graph-status]').textContent()).resolves.toBe(`Skills (Role guide): ${neighbours} neighbours shown`);
-      await expect(page.locator('[data-graph-neighbours] a').count()).resolves.toBe(neighbours);
+      await expect(page.locator('[data-graph-neighbours] button').count()).resolves.toBe(neighbours);
       expect(new URL(page.url()).hash).toBe('#node-role--skills');
       // The selection zooms in on the node.
       expect((await viewBox(page))[2]).toBeLessThan(1000);
       expect(await labelFaults(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('suggests nodes of every kind as the reader types part of their words, and picks one with the keyboard', async () => {
+      const page = await open('graph/');
+      const find = page.getByRole('combobox', { name: 'Find in the graph' });
+      await find.fill('feat sto');
+      const options = page.getByRole('option');
+      await expect.poll(() => options.count()).toBeGreaterThan(1);
+      const kinds = await page.locator('.graph-option-group').allTextContents();
+      expect(kinds).toEqual(expect.arrayContaining(['Data for ML', 'Glossary terms']));
+      await expect(find.getAttribute('aria-expanded')).resolves.toBe('true');
+      await find.press('ArrowDown');
+      await find.press('ArrowDown');
+      const second = await options.nth(1).evaluate((option) => option.firstChild?.textContent);
+      await expect(options.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+      await expect(find.getAttribute('aria-activedescendant')).resolves.toBe(await options.nth(1).getAttribute('id'));
+      await find.press('Enter');
+      await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('aria-label')).toMatch(new RegExp(`^${second}`));
+      await expect(find.getAttribute('aria-expanded')).resolves.toBe('false');
+      // Terms, KPIs and tools are nodes too, with filters of their own.
+      for (const kind of ['Glossary terms', 'KPI definitions', 'Tools']) await expect(page.getByRole('checkbox', { name: kind }).isChecked()).resolves.toBe(true);
+      expect(await page.locator('.graph-node[data-group="tool"]').count()).toBeGreaterThan(20);
       await page.close();
     });
 
@@ -199,7 +222,7 @@ describe.skipIf(!canRun())('graphs', () => {
       await expect.poll(() => podcast.evaluateAll((nodes) => nodes.filter((node) => getComputedStyle(node).display !== 'none').length)).toBe(0);
       expect(await page.locator('.graph-edges path[data-groups~="podcast"]').evaluateAll((paths) => paths.every((path) => getComputedStyle(path).display === 'none'))).toBe(true);
       // Finding a hidden node by name shows its section again.
-      await page.getByLabel('Find a page').fill('MLOps as a Team');
+      await page.getByLabel('Find in the graph').fill('MLOps as a Team');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('checkbox', { name: 'Podcast episodes' }).isChecked()).toBe(true);
       await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toMatch(/^MLOps as a Team/);
@@ -239,6 +262,26 @@ describe.skipIf(!canRun())('graphs', () => {
       // Labels keep a readable size on a phone: 12 px text, not the picture scaled down.
       expect(Math.min(...size)).toBeGreaterThan(11);
       await page.close();
+    });
+
+    it('puts the list first on a phone: the found node and its neighbours as targets for a finger', async () => {
+      const touch = await session.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      const page = await touch.newPage();
+      await page.goto(session.server.url('graph/'));
+      await expect(page.locator('button.sl-menu-button').isVisible()).resolves.toBe(true);
+      await page.getByRole('combobox', { name: 'Find in the graph' }).fill('Skills');
+      const buttons = page.locator('[data-graph-neighbours] button');
+      await expect.poll(() => buttons.count()).toBeGreaterThan(3);
+      const panel = (await page.locator('.graph-panel').boundingBox())!;
+      const figure = (await page.locator('.graph-figure').boundingBox())!;
+      expect(panel.y).toBeLessThan(figure.y);
+      const heights = await buttons.evaluateAll((all) => all.map((button) => button.getBoundingClientRect().height));
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+      // A tap on a neighbour moves the selection to it.
+      const name = await buttons.first().textContent();
+      await buttons.first().tap();
+      await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('aria-label')).toMatch(new RegExp(`^${name}`));
+      await touch.close();
     });
 
     it('zooms with two fingers on a touch screen, and a tap picks a node', async () => {

@@ -125,6 +125,9 @@ function countThings(nodes: readonly GraphNode[]): string {
     ['page', 'page', 'pages'],
     ['source', 'written source', 'written sources'],
     ['episode', 'episode', 'episodes'],
+    ['term', 'glossary term', 'glossary terms'],
+    ['kpi', 'KPI', 'KPIs'],
+    ['tool', 'tool', 'tools'],
   ];
   return joinParts(
     kinds.flatMap(([kind, one, many]) => {
