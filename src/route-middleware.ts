@@ -1,6 +1,8 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { rewriteLink } from './site/rewrite-link.ts';
-import { siteData } from './site/site.ts';
+import { getSite, siteData } from './site/site.ts';
+// The diagrams' rules, written into the head of the pages that have a diagram rather than into every page's stylesheet.
+import diagramStyles from './styles/diagrams.css?raw';
 import { markChecklistLinks } from './components/checklist-links.ts';
 import { GLOSSARY_PAGE_ID, KPI_PAGE_ID, kpiPageId, NOT_FOUND_PAGE_ID, termPageId } from './site/generated-pages.ts';
 import { pageIdOfUrl, pagePath } from './site/routes.ts';
@@ -22,7 +24,9 @@ export const onRequest = defineRouteMiddleware((context) => {
   if (typeof prev === 'object' && prev.link && route.pagination.prev) route.pagination.prev.href = rewriteLink(prev.link, base);
   if (typeof next === 'object' && next.link && route.pagination.next) route.pagination.next.href = rewriteLink(next.link, base);
   markChecklistLinks(route.sidebar, siteData().data.checklists, base);
-  const parent = sidebarParent(pageIdOfUrl(context.url.pathname, base));
+  const pageId = pageIdOfUrl(context.url.pathname, base);
+  if ((getSite().index.documents.find((document) => document.pageId === pageId)?.diagrams.length ?? 0) > 0) route.head.push({ tag: 'style', attrs: {}, content: diagramStyles });
+  const parent = sidebarParent(pageId);
   if (parent !== undefined) showInSidebar(route.sidebar, pagePath(parent, base));
 });
 
@@ -42,7 +46,7 @@ function showInSidebar(entries: SidebarEntry[], href: string): boolean {
   let found = false;
   for (const entry of entries) {
     if (entry.type === 'link' && entry.href === href) {
-      entry.attrs = { ...entry.attrs, 'aria-current': 'location', class: `${entry.attrs['class'] ?? ''} sidebar-parent-of-current`.trim() };
+      entry.attrs = { ...entry.attrs, 'aria-current': 'location', 'data-parent-of-current': '' };
       found = true;
     } else if (entry.type === 'group' && showInSidebar(entry.entries, href)) {
       entry.collapsed = false;

@@ -426,7 +426,11 @@ export function startGraphExplorer(root: HTMLElement): void {
     showSuggestions(found);
     // A name typed in full picks its node at once.
     const exact = found.find((index) => nodes[index]!.name.toLowerCase() === findInput.value.trim().toLowerCase());
-    if (exact !== undefined) pick(exact, false);
+    if (exact !== undefined) {
+      // The list closes so that it covers nothing; typing on opens it again.
+      showSuggestions([]);
+      pick(exact, false);
+    }
   });
   findInput.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

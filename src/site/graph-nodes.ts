@@ -75,7 +75,7 @@ export function isGraphNodeAnchor(anchor: string, index: SiteIndex): boolean {
   const nodeId = graphNodeOfAnchor(anchor);
   if (nodeId === undefined) return false;
   if (nodeId.startsWith(SOURCE_NODE_PREFIX)) return index.data.sources.has(nodeId.slice(SOURCE_NODE_PREFIX.length));
-  if (nodeId.startsWith(TOOL_NODE_PREFIX)) return index.data.tools.some((tool) => tool.id === nodeId.slice(TOOL_NODE_PREFIX.length));
+  if (nodeId.startsWith(TOOL_NODE_PREFIX)) return index.pages.has(TOOLS_PAGE_ID) && index.data.tools.some((tool) => tool.id === nodeId.slice(TOOL_NODE_PREFIX.length));
   return isGraphNode(nodeId, index);
 }
 
@@ -108,7 +108,8 @@ export function graphNodes(index: SiteIndex, base: string): Map<string, GraphNod
     const id = kpiPageId(kpi.id);
     add({ id, label: kpi.name, kind: 'kpi', group: KIND_GROUPS.kpi, href: pagePath(id, base) });
   }
-  for (const tool of index.data.tools) {
+  // Tools are rows of the tools directory, so they are nodes only where the site has that page.
+  for (const tool of index.pages.has(TOOLS_PAGE_ID) ? index.data.tools : []) {
     add({ id: toolNodeId(tool.id), label: tool.name, kind: 'tool', group: KIND_GROUPS.tool, href: `${pagePath(TOOLS_PAGE_ID, base)}#${toolAnchor(tool.id)}` });
   }
   return nodes;

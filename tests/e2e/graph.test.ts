@@ -49,7 +49,7 @@ describe.skipIf(!canRun())('graphs', () => {
       expect(new Set(hrefs).size).toBe(hrefs.length);
       for (const href of hrefs) expect(href).toMatch(/^\/[a-z0-9/#-]*$/);
       await expect(block.locator('.neighbourhood-legend li').allTextContents()).resolves.toEqual(expect.arrayContaining(['Role guide', 'Podcast episodes', 'Link', 'Citation']));
-      await expect(block.locator('figcaption').textContent()).resolves.toMatch(/^This page links to .+ and cites \d+ episodes\. Explore it in the site graph$/);
+      await expect(block.locator('figcaption').innerText()).resolves.toMatch(/^This page links to .+ and cites \d+ episodes\. Explore it in the site graph$/);
       await expect(page.locator('figure.neighbourhood').getAttribute('aria-describedby')).resolves.toBe('neighbourhood-description');
       await page.close();
     });
@@ -155,7 +155,7 @@ describe.skipIf(!canRun())('graphs', () => {
       const page = await open('graph/');
       const find = page.getByRole('combobox', { name: 'Find in the graph' });
       await find.fill('feat sto');
-      const options = page.getByRole('option');
+      const options = page.locator('#graph-suggestions [role="option"]');
       await expect.poll(() => options.count()).toBeGreaterThan(1);
       const kinds = await page.locator('.graph-option-group').allTextContents();
       expect(kinds).toEqual(expect.arrayContaining(['Data for ML', 'Glossary terms']));
