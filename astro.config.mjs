@@ -11,6 +11,7 @@ import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
 import { SEARCH_RANKING } from './src/site/search.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
+import { remarkDiagrams } from './src/plugins/remark-diagrams.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
@@ -41,6 +42,10 @@ export default defineConfig({
   vite: { build: { rollupOptions: { onwarn: dropHeadInjectDirectiveWarning } } },
   base: settings.base,
   trailingSlash: TRAILING_SLASH,
+  // Astro 7 strips whitespace by JSX rules by default, which drops the space between a word that ends a
+  // line of a component and an element that opens the next ("read as<a>a list</a>"). HTML-aware
+  // compression keeps one space wherever the source had some, as a browser would show it.
+  compressHTML: true,
   security: {
     // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
     // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.
@@ -67,7 +72,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
+      remarkPlugins: [remarkGfm, remarkDiagrams, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
       rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },

@@ -18,6 +18,8 @@ export const WRITTEN_SECTIONS: readonly Section[] = SECTIONS.filter((section) =>
 export function sidebar(data: SiteData, sections: readonly Section[] = WRITTEN_SECTIONS): SidebarItem[] {
   const episodes = [...data.episodes.values()].sort((a, b) => a.short_title.localeCompare(b.short_title));
   return [
+    // The map of the whole site, one click from every page (and in the menu on a phone).
+    { label: 'Knowledge graph', link: `/${GRAPH_PAGE_ID}/` },
     ...sections.map((section) => ({ label: SECTION_LABELS[section], collapsed: true, items: [{ autogenerate: { directory: section } }] })),
     {
       label: SECTION_LABELS.podcast,
@@ -32,7 +34,6 @@ export function sidebar(data: SiteData, sections: readonly Section[] = WRITTEN_S
       collapsed: true,
       items: [
         { autogenerate: { directory: 'about' } },
-        { label: 'Knowledge graph', link: `/${GRAPH_PAGE_ID}/` },
         { label: 'Checker rules', link: `/${RULES_INDEX_ID}/` },
       ],
     },

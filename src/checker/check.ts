@@ -5,6 +5,7 @@ import type { IndexedDocument, SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
 import { WebTally, webProblems } from './web.ts';
+import { discontinuedToolProblems } from './tool-status.ts';
 
 
 export interface CheckResult {
@@ -16,6 +17,7 @@ export interface CheckResult {
 export function checkDocument(document: IndexedDocument, index: SiteIndex): CheckResult {
   const { resolved, unresolved } = resolveDocument(document, index);
   const problems = unresolved.map(({ reference, rule, message, fix }) => referenceProblem(reference, rule, message, fix));
+  problems.push(...discontinuedToolProblems(resolved, index));
   for (const { reference, target } of resolved) {
     if (target.kind !== 'moment') continue;
     const episode = index.data.episodes.get(target.slug);

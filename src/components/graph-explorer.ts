@@ -1,6 +1,7 @@
 import { placeLabels } from './graph-labels.ts';
 import { GRAPH_LABEL_PX, insideView, labelBox } from './graph-view.ts';
 import { safeDecode } from '../lib/uri.ts';
+import { findNodes } from './graph-find.ts';
 
 /**
  * The site graph's explorer: pick a node (pointer, keyboard or its name) to light up its neighbours and
@@ -35,6 +36,10 @@ function setIfChanged(element: Element, name: string, value: string): void {
 const ZOOM_STEP = 1.6;
 /** A pointer that moves further than this between press and release pans instead of picking a node. */
 const DRAG_PX = 6;
+/** How far from a node's edge a tap still picks it: half of a 44 px target. */
+const TAP_REACH_PX = 22;
+/** Suggestions shown under the find field. */
+const MAX_SUGGESTIONS = 8;
 
 export function startGraphExplorer(root: HTMLElement): void {
   const svg = root.querySelector<SVGSVGElement>('.graph-svg')!;
@@ -194,13 +199,15 @@ export function startGraphExplorer(root: HTMLElement): void {
     open.href = node.element.getAttribute('href') ?? '';
     open.textContent = node.name;
     status.replaceChildren(open, ` (${sectionNames.get(node.group) ?? node.group}): ${shown.length} ${shown.length === 1 ? 'neighbour' : 'neighbours'} shown`);
+    status.title = `Open ${node.name}`;
     for (const index of shown) {
-      const link = document.createElement('a');
-      link.href = nodes[index]!.element.getAttribute('href') ?? '';
-      link.textContent = nodes[index]!.name;
-      link.classList.add(`group-${nodes[index]!.group}`);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = nodes[index]!.name;
+      button.classList.add(`group-${nodes[index]!.group}`);
+      button.addEventListener('click', () => select(index));
       const item = document.createElement('li');
-      item.append(link);
+      item.append(button);
       neighbourList.append(item);
     }
   }
@@ -222,6 +229,20 @@ export function startGraphExplorer(root: HTMLElement): void {
       if (along <= 0 || across > along * 2) return;
       const score = along + across * 2;
       if (score < bestScore) [best, bestScore] = [index, score];
+    });
+    return best;
+  }
+
+  /** The visible node drawn nearest to a point on screen, within `reach` pixels, or -1. */
+  function nearestNode(clientX: number, clientY: number, reach: number): number {
+    const box = svg.getBoundingClientRect();
+    const scale = pixelsPerUnit();
+    let best = -1;
+    let bestDistance = reach;
+    nodes.forEach((node, index) => {
+      if (!visible(index)) return;
+      const distance = Math.hypot(box.left + (node.x - view.x) * scale - clientX, box.top + (node.y - view.y) * scale - clientY) - node.radius * scale;
+      if (distance < bestDistance) [best, bestDistance] = [index, distance];
     });
     return best;
   }
@@ -305,10 +326,12 @@ export function startGraphExplorer(root: HTMLElement): void {
       event.preventDefault();
       return;
     }
-    const index = indexOf(event.target);
+    let index = indexOf(event.target);
     // Enter on a focused node, and a second pick of the picked node, follow the link.
     if (index >= 0 && (!fromPointer || index === selected)) return;
     event.preventDefault();
+    // A finger is wider than a dot: a tap beside a node picks the nearest one within reach.
+    if (index < 0 && fromPointer) index = nearestNode(event.clientX, event.clientY, TAP_REACH_PX);
     hovered = -1;
     select(index, { focus: index >= 0 });
   });
@@ -348,12 +371,6 @@ export function startGraphExplorer(root: HTMLElement): void {
     }),
   );
 
-  const byName = (text: string) => {
-    const wanted = text.trim().toLowerCase();
-    if (wanted === '') return -1;
-    const exact = nodes.findIndex((node) => node.name.toLowerCase() === wanted);
-    return exact >= 0 ? exact : nodes.findIndex((node) => node.name.toLowerCase().includes(wanted));
-  };
   const pick = (index: number, focus: boolean) => {
     if (index < 0) return;
     if (!visible(index)) {
@@ -362,25 +379,79 @@ export function startGraphExplorer(root: HTMLElement): void {
     }
     select(index, { focus, zoomTo: 2.5 });
   };
-  // Choosing a suggestion fills the whole name in; Enter takes the first node whose name contains the text.
+
+  // Find as you type: a combobox whose suggestions match every word typed, also part of a word.
+  const suggestions = root.querySelector<HTMLUListElement>('[data-graph-suggestions]')!;
+  let matches: number[] = [];
+  let active = -1;
+  const showSuggestions = (next: number[]) => {
+    matches = next;
+    active = -1;
+    suggestions.replaceChildren(
+      ...matches.map((index, position) => {
+        const option = document.createElement('li');
+        option.id = `graph-option-${position}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.append(nodes[index]!.name);
+        const group = document.createElement('span');
+        group.className = 'graph-option-group';
+        group.textContent = sectionNames.get(nodes[index]!.group) ?? nodes[index]!.group;
+        option.append(group);
+        // Pressing an option must not take the focus from the field before the click picks it.
+        option.addEventListener('pointerdown', (event) => event.preventDefault());
+        option.addEventListener('click', () => choose(index, false));
+        return option;
+      }),
+    );
+    suggestions.hidden = matches.length === 0;
+    findInput.setAttribute('aria-expanded', String(matches.length > 0));
+    findInput.removeAttribute('aria-activedescendant');
+  };
+  const setActive = (position: number) => {
+    active = position;
+    suggestions.querySelectorAll('[role="option"]').forEach((option, at) => option.setAttribute('aria-selected', String(at === position)));
+    if (position >= 0) {
+      findInput.setAttribute('aria-activedescendant', `graph-option-${position}`);
+      suggestions.children[position]?.scrollIntoView({ block: 'nearest' });
+    } else findInput.removeAttribute('aria-activedescendant');
+  };
+  const choose = (index: number, focus: boolean) => {
+    findInput.value = nodes[index]!.name;
+    showSuggestions([]);
+    pick(index, focus);
+  };
   findInput.addEventListener('input', () => {
-    const index = nodes.findIndex((node) => node.name === findInput.value);
-    if (index >= 0) pick(index, false);
+    const found = findNodes(nodes.map((node) => node.name), findInput.value, MAX_SUGGESTIONS);
+    showSuggestions(found);
+    // A name typed in full picks its node at once.
+    const exact = found.find((index) => nodes[index]!.name.toLowerCase() === findInput.value.trim().toLowerCase());
+    if (exact !== undefined) {
+      // The list closes so that it covers nothing; typing on opens it again.
+      showSuggestions([]);
+      pick(exact, false);
+    }
   });
   findInput.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    pick(byName(findInput.value), true);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (matches.length === 0) showSuggestions(findNodes(nodes.map((node) => node.name), findInput.value, MAX_SUGGESTIONS));
+      if (matches.length === 0) return;
+      setActive(event.key === 'ArrowDown' ? (active + 1) % matches.length : (active - 1 + matches.length) % matches.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const index = matches[active >= 0 ? active : 0] ?? findNodes(nodes.map((node) => node.name), findInput.value, 1)[0];
+      if (index !== undefined) choose(index, true);
+    } else if (event.key === 'Escape') {
+      if (matches.length > 0) {
+        event.preventDefault();
+        showSuggestions([]);
+      }
+    }
   });
+  findInput.addEventListener('blur', () => showSuggestions([]));
 
   new ResizeObserver(schedule).observe(svg);
-  // The suggestions are written when the field is first used, not while the page loads.
-  const names = root.querySelector('[data-graph-names]');
-  findInput.addEventListener(
-    'focus',
-    () => names?.append(...[...nodes].sort((a, b) => a.name.localeCompare(b.name)).map((node) => Object.assign(document.createElement('option'), { value: node.name }))),
-    { once: true },
-  );
   // An address ending in a node's id (from a page's "Explore it in the site graph") opens on that node.
   const selectFromAddress = () => {
     const index = nodes.findIndex((node) => `#${node.element.id}` === safeDecode(location.hash));

@@ -39,9 +39,27 @@ const landmark = (): HTMLElement => document.querySelector('main') ?? document.b
 
 // Link previews.
 
+/** A link of the page: an HTML `<a>` or an SVG `<a>` (a node of a drawing), whose `href` is no string. */
+type Link = HTMLAnchorElement | SVGAElement;
+
 let card: HTMLElement | undefined;
-let shownFor: HTMLAnchorElement | undefined;
+let shownFor: Link | undefined;
 let timer = 0;
+
+/**
+ * Where a link leads, read from its written `href` against the page's address, the way the browser
+ * follows it; undefined for an address no browser could follow. SVG links have no string `href`
+ * property, so the attribute is read for every link alike.
+ */
+function destination(link: Link): URL | undefined {
+  const href = link.getAttribute('href');
+  if (href === null) return undefined;
+  try {
+    return new URL(href, document.baseURI);
+  } catch {
+    return undefined;
+  }
+}
 
 function previewCard(): HTMLElement {
   if (!card) {
@@ -55,17 +73,18 @@ function previewCard(): HTMLElement {
   return card;
 }
 
-function previewedLink(target: EventTarget | null): HTMLAnchorElement | undefined {
-  const link = target instanceof Element ? target.closest<HTMLAnchorElement>('a[href]') : null;
+function previewedLink(target: EventTarget | null): Link | undefined {
+  const link = target instanceof Element ? target.closest<Link>('a[href]') : null;
   if (!link || !link.matches(LINKS) || link.closest('.citation')) return undefined;
-  const url = new URL(link.href);
-  if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash !== '')) return undefined;
+  const url = destination(link);
+  if (!url || url.origin !== location.origin || (url.pathname === location.pathname && url.hash !== '')) return undefined;
   return link;
 }
 
-async function showPreview(link: HTMLAnchorElement): Promise<void> {
+async function showPreview(link: Link): Promise<void> {
   shownFor = link;
-  const url = new URL(link.href);
+  const url = destination(link);
+  if (!url) return;
   const all = await loadPreviews();
   const preview = all[url.pathname + url.hash] ?? all[url.pathname];
   if (!preview || shownFor !== link) return;

@@ -15,22 +15,23 @@ export function enhanceToolsDirectory(root: HTMLElement): void {
   const text = control<HTMLInputElement>('q');
   const category = control<HTMLSelectElement>('category');
   const phase = control<HTMLSelectElement>('phase');
+  const status = control<HTMLSelectElement>('status');
   const count = form.querySelector<HTMLOutputElement>('output');
 
-  const readForm = (): ToolFilter => ({ text: text.value, category: category.value, phase: phase.value });
+  const readForm = (): ToolFilter => ({ text: text.value, category: category.value, phase: phase.value, status: status.value });
   const writeForm = (filter: ToolFilter) => {
     text.value = filter.text;
     // A value from the URL that is not an option leaves the select on "all".
     category.value = filter.category;
     phase.value = filter.phase;
-    if (category.selectedIndex === -1) category.value = '';
-    if (phase.selectedIndex === -1) phase.value = '';
+    status.value = filter.status;
+    for (const select of [category, phase, status]) if (select.selectedIndex === -1) select.value = '';
   };
 
   const apply = (filter: ToolFilter, remember: boolean) => {
     let shown = 0;
     for (const row of rows) {
-      const visible = rowMatches({ category: row.dataset['toolCategory'] ?? '', phase: row.dataset['toolPhase'] ?? '', text: row.dataset['toolText'] ?? '' }, filter);
+      const visible = rowMatches({ category: row.dataset['toolCategory'] ?? '', phase: row.dataset['toolPhase'] ?? '', status: row.dataset['toolStatus'] ?? '', text: row.dataset['toolText'] ?? '' }, filter);
       row.hidden = !visible;
       if (visible) shown += 1;
     }

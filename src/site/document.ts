@@ -4,9 +4,10 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
-import { leadText } from './lead-text.ts';
+import { leadText, pageText } from './lead-text.ts';
 import { FrontmatterLinksSchema } from '../schemas/page.ts';
 import { createTaskIds, isTaskItem, taskItemElementId, taskItemText } from './task-items.ts';
+import { DIAGRAM_LANGUAGE, diagramTextStart, readDiagram } from './diagrams.ts';
 
 /**
  * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
@@ -35,6 +36,11 @@ export interface Reference {
   inHeading?: boolean;
   /** The label of a reference definition (`[label]: url`), which reference-style links use. */
   identifier?: string;
+  /**
+   * The paragraph, heading or table row the reference is written in, numbered in document order: links
+   * in the same block are read together (a link to a discontinued tool beside its successor's).
+   */
+  block?: number;
   file: string;
   position: Position;
 }
@@ -72,8 +78,12 @@ export interface PageDocument {
    * read, by parsing the page again: only the renderer reads it, and the checker need not pay for it.
    */
   readonly lead: string;
+  /** Every word of the page as plain text (see `pageText`), worked out when first read, like `lead`. */
+  readonly text: string;
   /** Reference-style links and images (`[text][label]`), by the label they use: each renders its definition's link. */
   definitionUses: { identifier: string; inHeading: boolean; image: boolean }[];
+  /** The titles of the diagrams drawn on the page (```mermaid blocks that read without a fault), in order. */
+  diagrams: string[];
   problems: Problem[];
 }
 
@@ -93,7 +103,11 @@ interface WalkState {
   inHeading: boolean;
   headingId: (text: string) => string;
   taskId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses'>;
+  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses' | 'diagrams'>;
+  problems: Problem[];
+  /** The enclosing block's number, and the counter that numbers blocks. */
+  block: number;
+  blocks: { count: number };
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
@@ -104,13 +118,14 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [] };
+  const found: WalkState['document'] = { headings: [], explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [], diagrams: [] };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found });
+  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found, problems, block: 0, blocks: { count: 0 } });
   const parsed = tree !== undefined;
   let lead: string | undefined;
+  let text: string | undefined;
   return {
     file,
     frontmatter: frontmatter.data,
@@ -120,6 +135,10 @@ export function parseDocument(file: string, source: string): PageDocument {
     get lead() {
       lead ??= parsed ? leadText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
       return lead;
+    },
+    get text() {
+      text ??= parsed ? pageText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
+      return text;
     },
     problems,
   };
@@ -134,10 +153,15 @@ function syntaxProblem(file: string, error: unknown): Problem {
   return problem('syntax-error', file, position, `${message}. Fix the syntax here; until then no link on this page can be checked`);
 }
 
-function walk(node: MdastNode, state: WalkState): void {
+const BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableRow']);
+
+function walk(node: MdastNode, parent: WalkState): void {
+  const state = BLOCKS.has(node.type) ? { ...parent, block: (parent.blocks.count += 1) } : parent;
   const { document } = state;
   switch (node.type) {
     case 'code':
+      if (node.lang === DIAGRAM_LANGUAGE) readDiagramBlock(node, state);
+      return;
     case 'inlineCode':
     case 'yaml':
     case 'mdxjsEsm':
@@ -154,7 +178,7 @@ function walk(node: MdastNode, state: WalkState): void {
       if (isTaskItem(node)) document.taskIds.push(taskItemElementId(state.taskId(taskItemText(node))));
       break;
     case 'link':
-      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), ...(state.inHeading ? { inHeading: true } : {}) });
+      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), block: state.block, ...(state.inHeading ? { inHeading: true } : {}) });
       break;
     case 'image':
       document.references.push({ url: node.url, origin: 'image', file: state.file, position: positionOf(node) });
@@ -177,6 +201,13 @@ function walk(node: MdastNode, state: WalkState): void {
   if ('children' in node) for (const child of node.children as MdastNode[]) walk(child, state);
 }
 
+/** A ```mermaid block is drawn at build time: one that does not read is a problem at its line and column. */
+function readDiagramBlock(node: Extract<MdastNode, { type: 'code' }>, state: WalkState): void {
+  const reading = readDiagram(node.value, node.meta, diagramTextStart(node.position?.start));
+  if (reading.ok) state.document.diagrams.push(reading.diagram.title);
+  else for (const fault of reading.faults) state.problems.push(problem('diagram-invalid', state.file, fault.position, fault.message));
+}
+
 function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
   const props: Record<string, string> = {};
   const name = element.name ?? 'fragment';
@@ -188,7 +219,7 @@ function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' 
     props[attribute.name] = attribute.value;
     if (attribute.name === 'id' && isHtmlElement) state.document.explicitIds.push(attribute.value);
     if (LINK_ATTRIBUTES.has(attribute.name)) {
-      state.document.references.push({ url: attribute.value, origin: 'jsx-prop', via: `${attribute.name} of <${name}>`, file: state.file, position: positionOf(element) });
+      state.document.references.push({ url: attribute.value, origin: 'jsx-prop', via: `${attribute.name} of <${name}>`, file: state.file, position: positionOf(element), block: state.block });
     }
   }
   state.document.components.push({ name, props, position: positionOf(element) });

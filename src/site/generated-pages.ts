@@ -84,7 +84,7 @@ export function episodeHeadings(episode: Episode): SectionHeading[] {
   ];
 }
 
-export const TERM_PAGE_HEADINGS: readonly SectionHeading[] = [heading('used-on', 'Pages that use this term')];
+export const TERM_PAGE_HEADINGS: readonly SectionHeading[] = [heading('used-on', 'Where this term is used')];
 
 export const RULE_PAGE_HEADINGS: readonly SectionHeading[] = [heading('broken', 'Broken example'), heading('why', 'Why it is a problem'), heading('fix', 'How to fix it')];
 

@@ -1,5 +1,7 @@
 import type { Edge } from './link-graph.ts';
-import { graphNodes, sourceNodeId, type GraphNode } from './graph-nodes.ts';
+import { graphNodes, sourceNodeId, toolNodeId, type GraphNode } from './graph-nodes.ts';
+import { termPageId, TOOLS_PAGE_ID } from './generated-pages.ts';
+import { pageIdOfUrl } from './routes.ts';
 import type { SiteIndex } from './site-index.ts';
 
 export interface GraphEdge {
@@ -12,9 +14,15 @@ export interface KnowledgeGraph {
   edges: GraphEdge[];
 }
 
-/** The graph node an edge points at: a source reference points at the source, not at the Sources page. */
+/**
+ * The graph node an edge points at: a source reference points at the source, not at the Sources page,
+ * and a link to a tool's row at the tool, not at the tools directory.
+ */
 export function nodeOf(edge: Edge): string {
-  return edge.target.kind === 'source' ? sourceNodeId(edge.target.sourceId) : edge.to;
+  const { target } = edge;
+  if (target.kind === 'source') return sourceNodeId(target.sourceId);
+  if (target.kind === 'page' && target.pageId === TOOLS_PAGE_ID && target.anchor !== undefined) return toolNodeId(target.anchor);
+  return edge.to;
 }
 
 /**
@@ -24,12 +32,14 @@ export function nodeOf(edge: Edge): string {
 export function buildGraph(index: SiteIndex, edges: readonly Edge[], base: string): KnowledgeGraph {
   const nodes = graphNodes(index, base);
   const undirected = new Map<string, GraphEdge>();
-  for (const edge of edges) {
-    const to = nodeOf(edge);
-    if (to === edge.from || !nodes.has(edge.from) || !nodes.has(to)) continue;
-    const [a, b] = edge.from < to ? [edge.from, to] : [to, edge.from];
+  const join = (from: string, to: string) => {
+    if (to === from || !nodes.has(from) || !nodes.has(to)) return;
+    const [a, b] = from < to ? [from, to] : [to, from];
     undirected.set(`${a}\u0000${b}`, { source: a, target: b });
-  }
+  };
+  for (const edge of edges) join(edge.from, nodeOf(edge));
+  // A glossary term is joined to the page that covers it, which its entry names.
+  for (const term of index.data.glossary) join(termPageId(term.id), pageIdOfUrl(term.see.split('#')[0]!));
   const sortedNodes = [...nodes.values()].sort((x, y) => x.id.localeCompare(y.id));
   const sortedEdges = [...undirected.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
   return { nodes: sortedNodes, edges: sortedEdges };

@@ -21,7 +21,12 @@ export function leadText(tree: MdastNode): string {
   return shorten(text, LEAD_MAX_CHARACTERS);
 }
 
-function plainText(node: MdastNode): string {
+/** All the words of a page as plain text, without code, citations or expressions: what a reader reads. */
+export function pageText(tree: MdastNode): string {
+  return plainText(tree, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function plainText(node: MdastNode, separator = ''): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -29,18 +34,22 @@ function plainText(node: MdastNode): string {
     case 'break':
       return ' ';
     case 'link':
-      return parseLink(node.url).kind === 'citation' ? '' : childrenText(node);
+      return parseLink(node.url).kind === 'citation' ? '' : childrenText(node, separator);
+    case 'code':
+    case 'yaml':
+      return '';
     case 'image':
     case 'footnoteReference':
     case 'html':
     case 'mdxTextExpression':
       return '';
     default:
-      return childrenText(node);
+      return childrenText(node, separator);
   }
 }
 
-const childrenText = (node: MdastNode): string => ('children' in node ? (node.children as MdastNode[]).map(plainText).join('') : '');
+const childrenText = (node: MdastNode, separator = ''): string =>
+  'children' in node ? (node.children as MdastNode[]).map((child) => plainText(child, separator)).join(separator) : '';
 
 /** `text` cut to at most `max` characters: after the last whole sentence that fits, or else at a word, with "…". */
 export function shorten(text: string, max: number): string {

@@ -1,6 +1,13 @@
 import type { PageEntry } from './page.ts';
 import { targetPageId, type ResolvedReference, type Target } from './resolve.ts';
-import { UNLINKED_PAGE_IDS } from './generated-pages.ts';
+import { TOOLS_PAGE_ID, UNLINKED_PAGE_IDS } from './generated-pages.ts';
+
+/** What makes two edges of a page the same: their target page, except that sources and tool rows count each on their own. */
+function edgeTargetKey(target: Target, kind: EdgeKind, to: string): string {
+  if (kind === 'source' || kind === 'listed-source') return `source:${target.kind === 'source' ? target.sourceId : ''}`;
+  if (target.kind === 'page' && target.pageId === TOOLS_PAGE_ID && target.anchor !== undefined) return `${to}#${target.anchor}`;
+  return to;
+}
 
 /** `related` and `listed-source` come from frontmatter lists; the others from links in the page. */
 export type EdgeKind = 'link' | 'citation' | 'source' | 'related' | 'listed-source';
@@ -38,7 +45,7 @@ export function edgesInOrder(resolved: readonly ResolvedReference[]): Edge[] {
     const from = item.from.pageId;
     if (to === undefined || to === from || UNLINKED_PAGE_IDS.has(from)) continue;
     const kind = edgeKind(item);
-    const key = `${from}\u0000${kind === 'source' || kind === 'listed-source' ? `source:${item.target.kind === 'source' ? item.target.sourceId : ''}` : to}\u0000${kind}`;
+    const key = `${from}\u0000${edgeTargetKey(item.target, kind, to)}\u0000${kind}`;
     if (!edges.has(key)) edges.set(key, { from, to, kind, target: item.target });
   }
   return [...edges.values()];

@@ -117,7 +117,7 @@ describe.skipIf(!built || !isBuilt('bare'))('size budgets', () => {
    * code block also load Expressive Code's stylesheet (18 KB).
    */
   const bare = pageWeight(BUILDS.bare.outDir, 'guide/page/index.html');
-  const BUDGET = { js: bare.js + 20 * 1024, css: 85_000, codeCss: 20_000 };
+  const BUDGET = { js: bare.js + 20 * 1024, css: 86_000, codeCss: 20_000 };
 
   it.each(Object.entries(PAGE_KINDS))('%s stays within the JavaScript and CSS budget', (kind, file) => {
     const weight = pageWeight(ROOT_BUILD, file);

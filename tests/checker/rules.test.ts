@@ -78,6 +78,26 @@ const CASES: Record<string, Case> = {
     with: { 'src/content/resources/resources.yaml': 'one-resource.yaml' },
     validWith: { 'src/content/resources/resources.yaml': 'resources.yaml' },
   },
+  'diagram-invalid': {
+    target: PAGE,
+    extension: 'mdx',
+    broken: [
+      `${PAGE}:9:1 diagram-invalid`,
+      `${PAGE}:11:30 diagram-invalid`,
+      `${PAGE}:12:12 diagram-invalid`,
+      `${PAGE}:13:3 diagram-invalid`,
+      `${PAGE}:14:3 diagram-invalid`,
+      `${PAGE}:19:1 diagram-invalid`,
+      `${PAGE}:25:5 diagram-invalid`,
+      `${PAGE}:26:4 diagram-invalid`,
+    ],
+  },
+  'tool-discontinued': {
+    target: PAGE,
+    extension: 'mdx',
+    broken: [`${PAGE}:9:22 tool-discontinued`, `${PAGE}:13:13 tool-discontinued`],
+    with: { 'src/content/tools/tools.yaml': 'tools.yaml', 'src/content/docs/reference/tools.mdx': 'tools-page.mdx' },
+  },
   'moment-overcited': {
     target: PAGE,
     extension: 'mdx',

@@ -3,7 +3,7 @@ import { checkSite } from '../../src/checker/check.ts';
 import type { GraphNode } from '../../src/site/graph-nodes.ts';
 import { buildGraph, neighbourhoodOf, type Neighbourhood } from '../../src/site/knowledge-graph.ts';
 import { pageEdges } from '../../src/site/link-graph.ts';
-import { describeNeighbourhood, layoutNeighbourhood, NEIGHBOURHOOD_SIZE } from '../../src/components/neighbourhood-layout.ts';
+import { describeNeighbourhood, layoutNeighbourhood, NEIGHBOURHOOD_SIZE } from '../../src/components/connections/neighbourhood-layout.ts';
 import { fixtureIndex } from '../helpers/fixture-project.ts';
 
 const index = fixtureIndex();
@@ -43,23 +43,30 @@ describe('the neighbourhood drawing', () => {
     neighbours: { 'linked-from': Array.from({ length: 12 }, (_, i) => node(i + 1)), both: [], 'links-to': [node(20)], cites: [] },
   };
 
-  it('folds a long band into a "more" item and skips empty bands', () => {
+  it('draws what links here on the left and what the page links to on the right, folding a long band', () => {
     const drawing = layoutNeighbourhood(many);
-    expect(drawing.bands.map((band) => band.relation)).toEqual(['linked-from', 'links-to']);
-    const [linkedFrom] = drawing.bands;
-    expect(linkedFrom!.items).toHaveLength(NEIGHBOURHOOD_SIZE.maxPerBand);
-    expect(linkedFrom!.items.at(-1)).toEqual(expect.objectContaining({ more: 12 - (NEIGHBOURHOOD_SIZE.maxPerBand - 1) }));
+    expect(drawing.left.bands.map((band) => band.relation)).toEqual(['linked-from']);
+    expect(drawing.right.bands.map((band) => band.relation)).toEqual(['links-to']);
+    const [linkedFrom] = drawing.left.bands;
+    expect(linkedFrom!.items).toHaveLength(NEIGHBOURHOOD_SIZE.maxPerBand - 1);
+    expect(linkedFrom!.rest).toHaveLength(12 - (NEIGHBOURHOOD_SIZE.maxPerBand - 1));
     expect(linkedFrom!.heading).toBe('Links here (12)');
   });
 
-  it('ends one curve at the middle of each row, and rows never overlap', () => {
+  it('ends one curve at the middle of each row, keeps rows apart, and centres each side on the page', () => {
     const drawing = layoutNeighbourhood(many);
-    const items = drawing.bands.flatMap((band) => band.items);
-    expect(drawing.curves).toHaveLength(items.length);
-    for (const [i, item] of items.entries()) {
-      expect(drawing.curves[i]!.d.endsWith(`${NEIGHBOURHOOD_SIZE.columnX} ${item.y + NEIGHBOURHOOD_SIZE.itemHeight / 2}`)).toBe(true);
-      if (i > 0) expect(item.y).toBeGreaterThanOrEqual(items[i - 1]!.y + NEIGHBOURHOOD_SIZE.itemHeight);
+    for (const side of [drawing.left, drawing.right]) {
+      const items = side.bands.flatMap((band) => band.items);
+      expect(side.curves).toHaveLength(items.length);
+      for (const [i, item] of items.entries()) {
+        expect(side.curves[i]!.d.endsWith(` ${item.y + NEIGHBOURHOOD_SIZE.itemHeight / 2}`)).toBe(true);
+        expect(side.curves[i]!.d.startsWith(side === drawing.left ? `M${NEIGHBOURHOOD_SIZE.gap} ${drawing.height / 2}` : `M0 ${drawing.height / 2}`)).toBe(true);
+        if (i > 0) expect(item.y).toBeGreaterThanOrEqual(items[i - 1]!.y + NEIGHBOURHOOD_SIZE.itemHeight);
+      }
+      expect(items.at(-1)!.y + NEIGHBOURHOOD_SIZE.itemHeight).toBeLessThanOrEqual(drawing.height);
     }
-    expect(items.at(-1)!.y + NEIGHBOURHOOD_SIZE.itemHeight).toBeLessThanOrEqual(drawing.height);
+    // The short side sits in the middle of the drawing's height.
+    const [only] = drawing.right.bands[0]!.items;
+    expect(Math.abs(only!.y + NEIGHBOURHOOD_SIZE.itemHeight / 2 - drawing.height / 2)).toBeLessThan(NEIGHBOURHOOD_SIZE.headingHeight);
   });
 });

@@ -26,6 +26,8 @@ const PAGE_KINDS: [string, string][] = [
   ['page with code', 'guides/ml-pipelines-in-practice/'],
   ['checker rule', 'contributing/rules/timestamp-missing/'],
   ['404', '404.html'],
+  ['glossary term', 'reference/glossary/feature-store/'],
+  ['page with diagrams', 'guides/batch-vs-online-serving/'],
 ];
 
 interface AxeViolation {
@@ -106,7 +108,7 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
 
   it('the graph with a node picked has no violations', async () => {
     const found = await violations('graph/#node-role--skills', async (page) => {
-      await page.locator('[data-graph-neighbours] a').first().waitFor();
+      await page.locator('[data-graph-neighbours] button').first().waitFor();
     });
     expect(found).toEqual([]);
   });

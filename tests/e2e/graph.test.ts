@@ -43,44 +43,73 @@ describe.skipIf(!canRun())('graphs', () => {
   const open = (path: string): Promise<Page> => openPage(context, session, path);
 
   describe('a page neighbourhood', () => {
-    it('draws the page with its neighbours as links in labelled lists, and says the same in a sentence', async () => {
+    it('draws the page between what links to it and what it links to, each neighbour once, with a legend and a sentence', async () => {
       const page = await open('role/boundaries/');
-      const drawing = page.locator('.neighbourhood');
-      await expect(drawing.getByRole('heading', { name: 'Neighbourhood' }).isVisible()).resolves.toBe(true);
-      const bands = await drawing.locator('.neighbourhood-band').allTextContents();
+      const block = page.locator('.page-connections');
+      await expect(block.getByRole('heading', { name: 'Connections' }).isVisible()).resolves.toBe(true);
+      const bands = await block.locator('.neighbourhood-band').allTextContents();
       expect(bands.some((band) => /^Links here \(\d+\)$/.test(band))).toBe(true);
       expect(bands.some((band) => /^Cites episodes \(\d+\)$/.test(band))).toBe(true);
-      const links = drawing.locator('.neighbourhood-list a');
-      expect(await links.count()).toBeGreaterThan(5);
-      for (const href of await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href')))) expect(href).toMatch(/^\/[a-z0-9/#-]*$/);
-      await expect(drawing.locator('figcaption').textContent()).resolves.toMatch(/^This page links to .+ and cites \d+ episodes\. Explore it in the site graph$/);
-      await expect(page.locator('figure.neighbourhood-figure').getAttribute('aria-describedby')).resolves.toBe('neighbourhood-description');
+      const hrefs = await block.locator('.neighbourhood-list a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeGreaterThan(5);
+      expect(new Set(hrefs).size).toBe(hrefs.length);
+      for (const href of hrefs) expect(href).toMatch(/^\/[a-z0-9/#-]*$/);
+      await expect(block.locator('.neighbourhood-legend li').allTextContents()).resolves.toEqual(expect.arrayContaining(['Role guide', 'Podcast episodes', 'Link', 'Citation']));
+      await expect(block.locator('figcaption').innerText()).resolves.toMatch(/^This page links to .+ and cites \d+ episodes\. Explore it in the site graph$/);
+      await expect(page.locator('figure.neighbourhood').getAttribute('aria-describedby')).resolves.toBe('neighbourhood-description');
       await page.close();
     });
 
-    it('ends every curve at the middle of its row', async () => {
+    it('ends every curve at the middle of its row, on both sides of the page', async () => {
       const page = await open('guides/model-monitoring/');
-      const misses = await page.evaluate(() => {
-        const paths = [...document.querySelectorAll<SVGPathElement>('.neighbourhood-curves path')];
-        const rows = [...document.querySelectorAll('.neighbourhood-list a')];
-        if (paths.length !== rows.length) return [`${paths.length} curves for ${rows.length} rows`];
-        return paths.flatMap((path, i) => {
-          const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(path.getScreenCTM()!);
-          const row = rows[i]!.getBoundingClientRect();
-          const middle = row.top + row.height / 2;
-          return Math.abs(end.y - middle) > 1.5 || Math.abs(end.x - row.left) > 1.5 ? [`curve ${i} ends at ${end.x},${end.y}; row at ${row.left},${middle}`] : [];
-        });
-      });
+      const misses = await page.evaluate(() =>
+        (['left', 'right'] as const).flatMap((side) => {
+          const paths = [...document.querySelectorAll<SVGPathElement>(`.neighbourhood-curves-${side} path`)];
+          const rows = [...document.querySelectorAll(`.neighbourhood-side-${side} > .neighbourhood-list > li > a`)];
+          if (paths.length !== rows.length || rows.length === 0) return [`${side}: ${paths.length} curves for ${rows.length} rows`];
+          return paths.flatMap((path, i) => {
+            const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(path.getScreenCTM()!);
+            const row = rows[i]!.getBoundingClientRect();
+            const middle = row.top + row.height / 2;
+            const edge = side === 'left' ? row.right : row.left;
+            return Math.abs(end.y - middle) > 1.5 || Math.abs(end.x - edge) > 1.5 ? [`${side} curve ${i} ends at ${end.x},${end.y}; row at ${edge},${middle}`] : [];
+          });
+        }),
+      );
       expect(misses).toEqual([]);
       await page.close();
     });
 
-    it('folds a long list into a link to the site graph, which opens on the page', async () => {
+    it('opens the rest of a long band in place, and opens the site graph on the page', async () => {
       const page = await open('guides/model-monitoring/');
-      await page.locator('.neighbourhood-more').first().click();
+      const more = page.locator('.neighbourhood-more').first();
+      const rest = page.locator('.neighbourhood-rest').first().locator('a');
+      await expect(rest.first().isVisible()).resolves.toBe(false);
+      await more.click();
+      await expect.poll(() => rest.first().isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Explore it in the site graph' }).click();
       await page.waitForURL(/\/graph\/#node-guides--model-monitoring$/);
       await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('aria-label')).toMatch(/^Model Monitoring/i);
       await page.close();
+    });
+
+    it('is a list on a phone: no empty column, no label cut short', async () => {
+      const phone = await session.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      const page = await phone.newPage();
+      await page.goto(session.server.url('roadmap/'));
+      const faults = await page.evaluate(() => {
+        const block = document.querySelector('.neighbourhood-drawing')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.neighbourhood-drawing > .neighbourhood-side > .neighbourhood-list > li > a, .neighbourhood-centre')].flatMap((element) => {
+          const box = element.getBoundingClientRect();
+          const label = element.querySelector('span') ?? element;
+          const faults: string[] = [];
+          if (box.left - block.left > 2 || block.right - box.right > 2) faults.push(`${element.textContent} does not span the column`);
+          if (label.scrollWidth > label.clientWidth + 1) faults.push(`${element.textContent} is cut`);
+          return faults;
+        });
+      });
+      expect(faults).toEqual([]);
+      await phone.close();
     });
   });
 
@@ -113,17 +142,40 @@ describe.skipIf(!canRun())('graphs', () => {
 
     it('picks a node typed by name, lights up its neighbours and lists them', async () => {
       const page = await open('graph/');
-      await page.getByLabel('Find a page').fill('Skills');
+      await page.getByLabel('Find in the graph').fill('Skills');
       const selected = page.locator('.graph-node.is-selected');
       await expect.poll(() => selected.getAttribute('aria-label')).toBe('Skills (Role guide)');
       const neighbours = ((await selected.getAttribute('data-neighbours')) ?? '').split(' ').length;
       await expect(page.locator('.graph-node.is-neighbour').count()).resolves.toBe(neighbours);
       await expect(page.locator('[data-graph-status]').textContent()).resolves.toBe(`Skills (Role guide): ${neighbours} neighbours shown`);
-      await expect(page.locator('[data-graph-neighbours] a').count()).resolves.toBe(neighbours);
+      await expect(page.locator('[data-graph-neighbours] button').count()).resolves.toBe(neighbours);
       expect(new URL(page.url()).hash).toBe('#node-role--skills');
       // The selection zooms in on the node.
       expect((await viewBox(page))[2]).toBeLessThan(1000);
       expect(await labelFaults(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('suggests nodes of every kind as the reader types part of their words, and picks one with the keyboard', async () => {
+      const page = await open('graph/');
+      const find = page.getByRole('combobox', { name: 'Find in the graph' });
+      await find.fill('feat sto');
+      const options = page.locator('#graph-suggestions [role="option"]');
+      await expect.poll(() => options.count()).toBeGreaterThan(1);
+      const kinds = await page.locator('.graph-option-group').allTextContents();
+      expect(kinds).toEqual(expect.arrayContaining(['Data for ML', 'Glossary terms']));
+      await expect(find.getAttribute('aria-expanded')).resolves.toBe('true');
+      await find.press('ArrowDown');
+      await find.press('ArrowDown');
+      const second = await options.nth(1).evaluate((option) => option.firstChild?.textContent);
+      await expect(options.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+      await expect(find.getAttribute('aria-activedescendant')).resolves.toBe(await options.nth(1).getAttribute('id'));
+      await find.press('Enter');
+      await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('aria-label')).toMatch(new RegExp(`^${second}`));
+      await expect(find.getAttribute('aria-expanded')).resolves.toBe('false');
+      // Terms, KPIs and tools are nodes too, with filters of their own.
+      for (const kind of ['Glossary terms', 'KPI definitions', 'Tools']) await expect(page.getByRole('checkbox', { name: kind }).isChecked()).resolves.toBe(true);
+      expect(await page.locator('.graph-node[data-group="tool"]').count()).toBeGreaterThan(20);
       await page.close();
     });
 
@@ -175,7 +227,7 @@ describe.skipIf(!canRun())('graphs', () => {
       await expect.poll(() => podcast.evaluateAll((nodes) => nodes.filter((node) => getComputedStyle(node).display !== 'none').length)).toBe(0);
       expect(await page.locator('.graph-edges path[data-groups~="podcast"]').evaluateAll((paths) => paths.every((path) => getComputedStyle(path).display === 'none'))).toBe(true);
       // Finding a hidden node by name shows its section again.
-      await page.getByLabel('Find a page').fill('MLOps as a Team');
+      await page.getByLabel('Find in the graph').fill('MLOps as a Team');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('checkbox', { name: 'Podcast episodes' }).isChecked()).toBe(true);
       await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toMatch(/^MLOps as a Team/);
@@ -215,6 +267,26 @@ describe.skipIf(!canRun())('graphs', () => {
       // Labels keep a readable size on a phone: 12 px text, not the picture scaled down.
       expect(Math.min(...size)).toBeGreaterThan(11);
       await page.close();
+    });
+
+    it('puts the list first on a phone: the found node and its neighbours as targets for a finger', async () => {
+      const touch = await session.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      const page = await touch.newPage();
+      await page.goto(session.server.url('graph/'));
+      await expect(page.locator('button.sl-menu-button').isVisible()).resolves.toBe(true);
+      await page.getByRole('combobox', { name: 'Find in the graph' }).fill('Skills');
+      const buttons = page.locator('[data-graph-neighbours] button');
+      await expect.poll(() => buttons.count()).toBeGreaterThan(3);
+      const panel = (await page.locator('.graph-panel').boundingBox())!;
+      const figure = (await page.locator('.graph-figure').boundingBox())!;
+      expect(panel.y).toBeLessThan(figure.y);
+      const heights = await buttons.evaluateAll((all) => all.map((button) => button.getBoundingClientRect().height));
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+      // A tap on a neighbour moves the selection to it.
+      const name = await buttons.first().textContent();
+      await buttons.first().tap();
+      await expect.poll(() => page.locator('.graph-node.is-selected').getAttribute('aria-label')).toMatch(new RegExp(`^${name}`));
+      await touch.close();
     });
 
     it('zooms with two fingers on a touch screen, and a tap picks a node', async () => {

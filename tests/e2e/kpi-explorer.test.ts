@@ -21,7 +21,7 @@ describe.skipIf(!canRun())('the KPI explorer', () => {
     await expect(visibleNames(page)).resolves.toEqual(groupedNames);
     await expect(page.locator('table.kpi-table').count()).resolves.toBe(1);
     await expect(shownCount(page)).resolves.toBe(`${kpis.length} of ${kpis.length} metrics shown`);
-    await expect(page.locator('.kpi-downloads').textContent()).resolves.toMatch(/Download the data as CSV or JSON\.$/);
+    await expect(page.locator('.kpi-downloads').innerText()).resolves.toMatch(/Download the data as CSV or JSON\.$/);
     await page.close();
   });
 

@@ -63,7 +63,10 @@ describe.skipIf(!canRun())('previews', () => {
 
     it('describe the neighbours in a page neighbourhood too', async () => {
       const page = await open();
-      await page.locator('.neighbourhood-list a').first().hover();
+      // Scrolled to first: a scroll closes any preview, and the connections block is far down the page.
+      const neighbour = page.locator('.neighbourhood-list a').first();
+      await neighbour.scrollIntoViewIfNeeded();
+      await neighbour.hover();
       await expect.poll(() => page.locator('#link-preview').isVisible()).toBe(true);
       await page.close();
     });

@@ -69,7 +69,7 @@ describe.skipIf(!canRun())('layout and text of every page kind', () => {
       const page = await touch.newPage();
       await page.goto(session.server.url('podcast/'));
       const first = page.locator('.episode-table tbody tr').first();
-      await expect(first.locator('.episode-table-narrow').textContent()).resolves.toMatch(/^(Added \d{1,2} [A-Z][a-z]{2} \d{4}|Not dated) · \d+ cited moments?$/);
+      await expect(first.locator('.episode-table-narrow').innerText()).resolves.toMatch(/^(Added \d{1,2} [A-Z][a-z]{2} \d{4}|Not dated) · \d+ cited moments?$/);
       await expect(first.locator('.episode-table-date').isVisible()).resolves.toBe(false);
       await page.close();
     });

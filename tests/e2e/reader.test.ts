@@ -51,11 +51,14 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     await page.close();
   });
 
-  it('ends every page with related pages and backlinks', async () => {
-    const page = await open('role/skills/');
-    await expect(page.getByRole('heading', { name: 'Related pages' }).isVisible()).resolves.toBe(true);
-    const linkedFrom = page.locator('[aria-labelledby="linked-from-heading"] .connection-list a');
-    expect(await linkedFrom.count()).toBeGreaterThan(0);
+  it('ends every page with one connections block, about a screen high, naming each neighbour once', async () => {
+    const page = await open('roadmap/');
+    const block = page.locator('.page-connections');
+    await expect(block.getByRole('heading', { name: 'Connections' }).isVisible()).resolves.toBe(true);
+    const hrefs = await block.locator('.neighbourhood a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(hrefs.filter((href) => href === '/roadmap/learning-sequence/')).toHaveLength(1);
+    // The drawing and the learn-more list, without the links of the old lists that repeated them.
+    expect((await block.boundingBox())!.height).toBeLessThan(1100);
     await page.close();
   });
 
