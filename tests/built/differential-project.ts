@@ -81,7 +81,7 @@ function corpusPage(index: number, headings: string[][]): string {
 const headingArbitrary = fc.array(fc.array(fc.constantFrom(...HEADING_PIECES), { minLength: 1, maxLength: 3 }), { minLength: 3, maxLength: 6 });
 
 /** Rule fixtures whose valid case renders as a page on its own (the others need components or replace the home page). */
-const RULE_PAGES_SKIPPED = new Set(['page-orphan', 'data-invalid']);
+const RULE_PAGES_SKIPPED = new Set(['page-orphan', 'data-invalid', 'public-file-name']);
 
 export function writeDifferentialProject(root: string, projectRoot: string, pages = 24): void {
   rmSync(root, { recursive: true, force: true });
