@@ -103,7 +103,8 @@ export class LiveCheck {
     const started = performance.now();
     const changed = [...new Set([...paths].map((path) => this.relativePath(path)))];
     // A folder, a link or an odd entry in the pages' folder can add or hide pages (or be a loop): list the folder again.
-    const relist = changed.some((file) => this.#mayChangeListing(file));
+    const listingChanges = changed.filter((file) => this.#mayChangeListing(file));
+    const relist = listingChanges.length > 0;
     const files = changed.filter((file) => fileRole(file) !== undefined);
     if (files.length === 0 && !relist) return undefined;
     const documents = new Map<string, PageDocument | undefined>();
@@ -127,7 +128,7 @@ export class LiveCheck {
       fileProblems: this.#fileProblems(),
     };
     const recheck = this.#checker.update(change);
-    return { ...recheck, files, ms: performance.now() - started };
+    return { ...recheck, files: [...new Set([...files, ...listingChanges])], ms: performance.now() - started };
   }
 
   /**

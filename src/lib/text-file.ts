@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { positionAt, START, type Position } from './position.ts';
 
 /**
@@ -46,6 +46,8 @@ export type TextRead = { ok: true; text: string; fault?: TextFault } | { ok: fal
 export function readTextFile(path: string): TextRead {
   let bytes: Buffer;
   try {
+    // Reading a named pipe would wait for a writer forever: only regular files are read.
+    if (!statSync(path).isFile()) return { ok: false, reason: 'not-a-file', message: 'it is not a file (a folder, a pipe or a device)' };
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
