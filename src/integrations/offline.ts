@@ -16,8 +16,16 @@ import { serviceWorkerSource } from './service-worker-source.ts';
  */
 export const BUILD_VARYING: readonly RegExp[] = [/^pagefind\/filter\/.+\.pf_filter$/, /^pagefind\/pagefind\..+\.pf_meta$/, /^pagefind\/pagefind-entry\.json$/];
 
-/** The URL path a built file is served at: pages by their folder, as readers (and links) ask for them. */
-export const servedPath = (file: string, base: string): string => `${normaliseBase(base)}${file.replace(/(^|\/)index\.html$/, '$1')}`;
+/**
+ * The URL path a built file is served at, as a browser writes it (each segment percent-encoded, as in
+ * `URL.pathname`): pages by their folder, as readers and links ask for them.
+ */
+export const servedPath = (file: string, base: string): string =>
+  `${normaliseBase(base)}${file
+    .replace(/(^|\/)index\.html$/, '$1')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')}`;
 
 /**
  * The offline copy of a built site (in `root`): every file with its size, hash and group, and the cache
