@@ -9,7 +9,8 @@ import { IMMUTABLE_PATH, OFFLINE_MANIFEST, SERVICE_WORKER } from '../site/offlin
  * - Install: the shell and the search index, the pages the previous version had saved, and the whole
  *   wiki if the reader asked for it; a file whose hash did not change is copied from the previous
  *   version, the rest is fetched past the HTTP cache (`cache: 'reload'`). A file that fails is skipped:
- *   one missing file never fails the install.
+ *   one missing file never fails the install. The previous version's scripts and styles are kept for
+ *   the pages of it that are still open.
  * - Activate: every older copy is deleted, and the worker takes over open pages.
  * - Fetch: files named after their content come from the copy; everything else comes fresh from the
  *   network (revalidated past the HTTP cache, so a deployment shows on the next navigation), is saved,
@@ -29,6 +30,7 @@ const WORKER = BASE + ${JSON.stringify(SERVICE_WORKER)};
 const KEEP_ALL = BASE + '__offline-keep-all';
 const OFFLINE_PAGE = ${JSON.stringify(offlinePage)};
 const IMMUTABLE = ${IMMUTABLE_PATH.toString()};
+const OLD_ASSETS = /\\/_astro\\//;
 const NETWORK_WAIT_MS = 4000;
 const PARALLEL = 6;
 
@@ -46,6 +48,14 @@ async function install() {
   const keepAll = await keepsAll();
   const wanted = manifest.files.filter(([url, , , group]) => group === 'shell' || group === 'search' || keepAll || previous.urls.has(url));
   await save(cache, wanted, previous);
+  // Pages still open from the previous version ask for its own scripts and styles, which a new deployment
+  // no longer has: those are kept, for one version only (the ones its list named).
+  const listed = new Set(manifest.files.map(([url]) => url));
+  const leftovers = [...previous.hashes.keys()].filter((url) => OLD_ASSETS.test(url) && !listed.has(url) && previous.urls.has(url));
+  await Promise.all(leftovers.map(async (url) => {
+    const response = await previous.cache.match(url);
+    if (response) await cache.put(url, response).catch(() => undefined);
+  }));
 }
 
 self.addEventListener('activate', (event) => {

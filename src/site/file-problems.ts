@@ -3,6 +3,8 @@ import { walkFiles, type Listing, type SkippedEntry } from '../lib/files.ts';
 import { START } from '../lib/position.ts';
 import { readTextFile, type TextFault } from '../lib/text-file.ts';
 import { problem, type Problem } from '../rules/problem.ts';
+import { GENERATED_FILES } from './generated-pages.ts';
+import { OFFLINE_MANIFEST, SERVICE_WORKER } from './offline-protocol.ts';
 
 /**
  * The problems of files as files, before anything is parsed: entries of a content folder that cannot
@@ -88,4 +90,18 @@ export function publicNameProblems(files: readonly string[]): Problem[] {
 function describe(file: string): string {
   const meanings = [file.includes('#') ? 'the start of a fragment' : '', file.includes('?') ? 'the start of a query' : '', file.includes('%') ? 'an escape' : ''].filter(Boolean);
   return meanings.join(' and ');
+}
+
+/** Folders and names the build writes into the site besides the generated routes: Astro's bundles, the search index, the link previews. */
+const BUILD_WRITTEN = [/^_astro\//, /^pagefind\//, /^link-previews\.[0-9a-f]+\.json$/];
+
+/** Public files with the name of a file the build writes, which one of the two would overwrite. */
+export function publicCollisionProblems(files: readonly string[]): Problem[] {
+  const written = new Set<string>([...GENERATED_FILES, SERVICE_WORKER, OFFLINE_MANIFEST]);
+  return files
+    .filter((file) => {
+      const path = file.slice('public/'.length);
+      return written.has(path) || BUILD_WRITTEN.some((pattern) => pattern.test(path));
+    })
+    .map((file) => problem('route-collision', file, START, `the build writes ${file.slice('public/'.length)} itself, so this file would overwrite it or be overwritten; rename it or move it to another folder`));
 }

@@ -2,7 +2,7 @@ import { walkFiles } from '../lib/files.ts';
 import type { Problem } from '../rules/problem.ts';
 import { CONTENT, loadSiteData, type LoadedData } from './data.ts';
 import { parseDocument, type PageDocument } from './document.ts';
-import { listContent, publicNameProblems, readSourceText, skippedProblem } from './file-problems.ts';
+import { listContent, publicCollisionProblems, publicNameProblems, readSourceText, skippedProblem } from './file-problems.ts';
 import { GENERATED_FILES } from './generated-pages.ts';
 import { PUBLIC_DIR } from './routes.ts';
 import type { SiteSettings } from './settings.ts';
@@ -55,7 +55,7 @@ export interface PublishedFiles {
 /** The files `public/` and the generated routes publish, with the problems of the public ones. */
 export function readPublished(root: string): PublishedFiles {
   const listing = walkFiles(root, PUBLIC_DIR, /./, { all: true });
-  const problems = [...listing.skipped.filter((entry) => entry.reason === 'link-loop').map(skippedProblem), ...publicNameProblems(listing.files)];
+  const problems = [...listing.skipped.filter((entry) => entry.reason === 'link-loop').map(skippedProblem), ...publicNameProblems(listing.files), ...publicCollisionProblems(listing.files)];
   const published = listing.files.map((file) => file.slice(PUBLIC_DIR.length));
   return { files: new Set([...published, ...GENERATED_FILES]), problems };
 }

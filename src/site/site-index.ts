@@ -5,10 +5,10 @@ import { COMPONENT_ANCHORS, readsInvalidData } from './component-anchors.ts';
 import type { DataReference } from './data.ts';
 import type { SiteData } from './site-data.ts';
 import type { PageDocument } from './document.ts';
-import { generatedPages } from './generated-pages.ts';
+import { generatedPages, NOT_FOUND_PAGE_ID } from './generated-pages.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
 import type { PageEntry } from './page.ts';
-import { pageIdFromFile, pagePath } from './routes.ts';
+import { pageIdFromFile, pagePath, PUBLIC_DIR } from './routes.ts';
 import { START } from '../lib/position.ts';
 import type { SiteSettings } from './settings.ts';
 
@@ -97,7 +97,20 @@ export function assembleSiteIndex({ indexed, data, dataProblems = [], fileProble
       if (entries.length > 1) problems.push(...entries.map((entry) => sharedRouteProblem(entry, entries)));
     }
   }
+  problems.push(...publicPageProblems(files, pages));
   return { pages, documents: indexed.map((entry) => entry.document), data, files, settings, dataReferences, problems };
+}
+
+/** Public files at the address of a page (`public/role/index.html` beside the page `role`): the build writes one over the other. */
+function publicPageProblems(files: ReadonlySet<string>, pages: ReadonlyMap<string, PageEntry>): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const page = /^(?:(.+)\/)?index\.html$/.exec(file);
+    const id = page ? (page[1] ?? '') : file === '404.html' ? NOT_FOUND_PAGE_ID : undefined;
+    const entry = id === undefined ? undefined : pages.get(id);
+    if (entry) problems.push(problem('route-collision', `${PUBLIC_DIR}${file}`, START, `the page ${pagePath(entry.id)} (from ${entry.source}) is written to ${file} too, so one of the two would overwrite the other; rename this file or remove it`));
+  }
+  return problems;
 }
 
 /** Where a page's address is decided: its `slug` field when it has one, else the top of the file (its path decides). */

@@ -150,11 +150,17 @@ describe.concurrent('hostile input ends in a clear error, within 10 s', () => {
     expect(report.problems.filter((found) => found.rule === 'nesting-too-deep').map((found) => `${found.file}:${found.position.line}:${found.position.column}`)).toEqual([`${D}/list.md:40:65`, `${D}/quotes.mdx:9:65`]);
   });
 
-  it('public file names with #, ? or %', async () => {
+  it('public file names with #, ? or %, and public files named like what the build writes', async () => {
     const root = project('public-names', (dir) => writeFileSync(join(dir, 'public', 'what?.txt'), 'A query.\n'));
     const run = await check(root);
     expectClean(run);
-    expect(about(run.stdout, ['public-file-name'])).toEqual(['public/100%.txt:1:1  public-file-name', 'public/notes#1.txt:1:1  public-file-name', 'public/what?.txt:1:1  public-file-name']);
+    expect(about(run.stdout, ['public-file-name', 'route-collision'])).toEqual([
+      'public/100%.txt:1:1  public-file-name',
+      'public/guides/model-monitoring/index.html:1:1  route-collision',
+      'public/kpis.csv:1:1  route-collision',
+      'public/notes#1.txt:1:1  public-file-name',
+      'public/what?.txt:1:1  public-file-name',
+    ]);
   });
 
   it('MDX that imports node:fs and exports code', async () => {
