@@ -230,6 +230,8 @@ function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' 
       if (unsafe) state.problems.push(problem('html-unsafe', state.file, position, `${unsafe}; remove it`));
     }
     if (typeof attribute.value !== 'string') continue;
+    // A component renders its link props as links: a script URL there runs code as well.
+    if (!isHtmlElement && LINK_ATTRIBUTES.has(attribute.name)) reportScriptUrl(attribute.value, position, state);
     props[attribute.name] = attribute.value;
     if (attribute.name === 'id' && isHtmlElement) state.document.explicitIds.push(attribute.value);
     if (LINK_ATTRIBUTES.has(attribute.name)) {
@@ -342,6 +344,9 @@ function readFrontmatter(file: string, yamlNode: { value: string; position?: { s
   }
   const data = yaml.data as Record<string, unknown>;
   for (const fault of headFaults(data['head'])) problems.push(problem('head-unsafe', file, yaml.locate(fault.path), fault.message));
+  for (const { path, url } of frontmatterLinks(data)) {
+    if (isScriptUrl(url)) problems.push(problem('html-unsafe', file, yaml.locate(path), `"${url.slice(0, 30)}" in ${path.join('.')} is a script URL, which runs code in the reader's browser when followed; link to a page or an https address`));
+  }
   return { data, locate: yaml.locate, references: frontmatterReferences(data, file, yaml.locate) };
 }
 

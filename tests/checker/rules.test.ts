@@ -97,7 +97,7 @@ const CASES: Record<string, Case> = {
   'public-file-name': { target: 'public/notes#1.txt', validTarget: 'public/notes-1.txt', extension: 'txt', broken: ['public/notes#1.txt:1:1 public-file-name'] },
   'mdx-import': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:16 mdx-import`, `${PAGE}:10:21 mdx-import`] },
   'mdx-code': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 mdx-code`, `${PAGE}:11:15 mdx-code`, `${PAGE}:11:48 mdx-code`] },
-  'html-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 html-unsafe`, `${PAGE}:11:10 html-unsafe`, `${PAGE}:11:88 html-unsafe`, `${PAGE}:13:1 html-unsafe`] },
+  'html-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 html-unsafe`, `${PAGE}:11:10 html-unsafe`, `${PAGE}:11:88 html-unsafe`, `${PAGE}:13:1 html-unsafe`, `${PAGE}:15:1 html-unsafe`] },
   'head-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:8:10 head-unsafe`, `${PAGE}:11:26 head-unsafe`] },
   'moment-overcited': {
     target: PAGE,
