@@ -268,8 +268,11 @@ describe.skipIf(!canRun())('reading progress', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await context.setOffline(true);
     const [, first] = trackStages('roadmap')[0]!;
+    // The pages a reader opened are kept for reading offline.
+    await page.goto(session.server.url(`${first.page}/`));
+    await page.goto(session.server.url('kpis/'));
+    await context.setOffline(true);
     await page.goto(session.server.url(`${first.page}/`));
     await boxes(page).nth(0).check();
     await page.goto(session.server.url('roadmap/'));
