@@ -46,6 +46,9 @@ export default defineConfig({
   // line of a component and an element that opens the next ("read as<a>a list</a>"). HTML-aware
   // compression keeps one space wherever the source had some, as a browser would show it.
   compressHTML: true,
+  // Two sources for one address (two pages with one id, a page on a generated route) fail the build,
+  // where Astro would otherwise keep one and drop the other with a warning; the check reports them first.
+  prerenderConflictBehavior: 'error',
   security: {
     // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
     // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.

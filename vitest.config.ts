@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `unit` tests pure modules and never builds the site, so any folder of it runs alone in
- * seconds. `site` tests the built output and drives Chromium; its global set-up builds the site once
- * (at the root, under a base path, and again for reproducibility), and runs only when one of its files
- * is selected.
+ * Three projects. `unit` tests pure modules and never builds the site, so any folder of it runs alone in
+ * seconds. `hostile` runs `npm run check` on hostile input, a process per case. `site` tests the built
+ * output and drives Chromium; its global set-up builds the site once (at the root, under a base path,
+ * and again for reproducibility), and runs only when one of its files is selected.
  */
 export default defineConfig({
   test: {
@@ -16,6 +16,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/{architecture,lib,site,checker,plugins,schemas,components,integrations,scripts}/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Hostile input through the real `npm run check`, one process per case: seconds of process
+        // starts that would slow the unit project, and nothing to build.
+        test: {
+          name: 'hostile',
+          include: ['tests/hostile/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSite } from '../../src/checker/check.ts';
+import { readTextFile } from '../../src/lib/text-file.ts';
 import { formatPlan, planFixes } from '../../src/checker/fix.ts';
 import type { Problem } from '../../src/rules/problem.ts';
 import { loadSite } from '../../src/site/load.ts';
@@ -40,10 +41,11 @@ export function fixProject(root: string, settings: SiteSettings, log: (text: str
   }
 }
 
+/**
+ * A file's text to fix, or undefined: a file that is not UTF-8 with LF line endings is left alone, since
+ * writing back what was read would replace its bytes (every undecodable byte with U+FFFD).
+ */
 function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(path);
+  return read.ok && read.fault === undefined ? read.text : undefined;
 }

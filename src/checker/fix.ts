@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Position } from '../lib/position.ts';
-import { CITATION_SCHEME } from '../site/links.ts';
+import { CITATION_SCHEME, LINK_ATTRIBUTES } from '../site/links.ts';
 import type { CandidatePool } from '../rules/problem.ts';
 import type { Problem } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
@@ -104,9 +104,11 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return result;
 }
 
-/** What may stand right before a link value: Markdown `](`, `](<` and `]: `, or an attribute's `="`. A quoted value closes with its quote. */
-const OPENERS = ['](', '](<', ']: ', ']:', '="', "='"];
+/** What may stand right before a link value in Markdown: `](`, `](<` and `]: `. */
+const OPENERS = ['](', '](<', ']: ', ']:'];
 const QUOTES = new Set(['"', "'"]);
+/** What stands before a quoted value in YAML or JSON: a key's colon, a list's bracket or comma, a list item's dash. */
+const DATA_BEFORE_QUOTE = new Set([':', '[', ',', '-', '{']);
 /** What may follow a link value. */
 const CLOSERS = new Set([')', '>', '"', "'", ' ', '\t', '\n', '\r', ',', ']', '}', undefined]);
 
@@ -126,11 +128,30 @@ export function locateValue(text: string, position: Position, written: string): 
     const before = text[at - 1];
     const after = text[at + written.length];
     const closes = CLOSERS.has(after);
-    const quoted = before !== undefined && QUOTES.has(before) && after === before;
+    const quoted = before !== undefined && QUOTES.has(before) && after === before && isLinkValueQuote(text, at - 1);
     const opens = at === column || quoted || OPENERS.some((opener) => text.startsWith(opener, at - opener.length));
     if (closes && opens) found.push(at);
   }
   return found.find((at) => at >= column) ?? found.at(-1);
+}
+
+/**
+ * Whether the quote at `quoteAt` opens a value that can hold a link: an HTML or JSX attribute that
+ * holds one (`href="…"`, never `title="…"`), or a YAML or JSON value (after `key: `, `[`, `,` or `- `).
+ * Quoted words in prose open nothing.
+ */
+function isLinkValueQuote(text: string, quoteAt: number): boolean {
+  let at = quoteAt - 1;
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\t')) at -= 1;
+  const before = text[at];
+  if (before === '=') {
+    let start = at - 1;
+    while (start >= 0 && (text[start] === ' ' || text[start] === '\t')) start -= 1;
+    const end = start + 1;
+    while (start >= 0 && /[\w:-]/.test(text[start] ?? '')) start -= 1;
+    return LINK_ATTRIBUTES.has(text.slice(start + 1, end).toLowerCase());
+  }
+  return before !== undefined && DATA_BEFORE_QUOTE.has(before);
 }
 
 function lineOffset(text: string, line: number): number | undefined {

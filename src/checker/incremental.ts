@@ -21,6 +21,8 @@ import { pageWeb, WebTally, webProblems } from './web.ts';
 export interface ProjectState {
   /** Every page, parsed. */
   documents: Iterable<PageDocument>;
+  /** Problems of files as files (see `SiteIndexInput.fileProblems`). */
+  fileProblems?: readonly Problem[];
   data: LoadedData;
   /** Published files that are not pages (see `readPublishedFiles`). */
   files: ReadonlySet<string>;
@@ -34,6 +36,8 @@ export interface Change {
   data?: { loaded: LoadedData; files: readonly string[] };
   /** The published files, read again after public/ changed. */
   files?: ReadonlySet<string>;
+  /** Every problem of files as files, when the files were listed or read again. */
+  fileProblems?: readonly Problem[];
 }
 
 export interface Recheck {
@@ -53,6 +57,7 @@ export class IncrementalChecker {
   #data: LoadedData;
   #generated: readonly PageEntry[];
   #files: ReadonlySet<string>;
+  #fileProblems: readonly Problem[];
   readonly #documents = new Map<string, PageDocument>();
   readonly #entries = new Map<string, IndexedPage>();
   /** Page files in the order the site lists them, which decides which page wins a shared id. */
@@ -66,10 +71,11 @@ export class IncrementalChecker {
   #problems: Problem[] = [];
   #byFile = new Map<string, Problem[]>();
 
-  constructor({ documents, data, files, settings }: ProjectState) {
+  constructor({ documents, fileProblems = [], data, files, settings }: ProjectState) {
     this.#settings = settings;
     this.#data = data;
     this.#files = files;
+    this.#fileProblems = fileProblems;
     this.#generated = generatedPages(data.data);
     for (const document of documents) {
       this.#documents.set(document.file, document);
@@ -113,6 +119,7 @@ export class IncrementalChecker {
       for (const key of fileKeys(this.#files, change.files)) changedKeys.add(key);
       this.#files = change.files;
     }
+    if (change.fileProblems) this.#fileProblems = change.fileProblems;
     for (const [file, document] of change.documents ?? []) {
       touched.add(file);
       if (document) this.#documents.set(file, document);
@@ -164,7 +171,16 @@ export class IncrementalChecker {
   #assemble(): SiteIndex {
     const { data, problems, references } = this.#data;
     const indexed = this.#order.map((file) => this.#entries.get(file)).filter((entry) => entry !== undefined);
-    return assembleSiteIndex({ indexed, data, dataProblems: problems, dataReferences: references, files: this.#files, settings: this.#settings, generated: this.#generated });
+    return assembleSiteIndex({
+      indexed,
+      data,
+      dataProblems: problems,
+      fileProblems: this.#fileProblems,
+      dataReferences: references,
+      files: this.#files,
+      settings: this.#settings,
+      generated: this.#generated,
+    });
   }
 
   /** Computes the verdicts of `files` again, forgets those of `removed` pages, and brings the site-wide rules up to date. */
@@ -268,6 +284,7 @@ function sameEntry(a: PageEntry | undefined, b: PageEntry | undefined): boolean 
     a.source === b.source &&
     a.generated === b.generated &&
     a.draft === b.draft &&
+    a.anchorsUnknown === b.anchorsUnknown &&
     a.anchors.size === b.anchors.size &&
     [...a.anchors].every((anchor) => b.anchors.has(anchor)) &&
     sameList(a.related, b.related) &&

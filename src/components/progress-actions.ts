@@ -1,5 +1,6 @@
-import { readProgress, writeProgress } from './progress-client.ts';
-import { describeImport, describeReset, mergeProgress, parseImport, previewImport, toExport } from './progress-file.ts';
+import { readProgress, storeProgress, writeProgress } from './progress-client.ts';
+import { describeImport, describeReset, importSizeProblem, itemCountProblem, mergeProgress, parseImport, previewImport, toExport } from './progress-file.ts';
+import type { Progress } from './progress-store.ts';
 import { summarise, withoutChecklist } from './progress-store.ts';
 
 /** Export, import (merge or replace, asked in a dialog) and reset (confirmed in a dialog) of progress. */
@@ -40,7 +41,9 @@ export function enhanceProgressActions(root: HTMLElement): void {
   fileInput?.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
-    const result = parseImport(await file.text());
+    // A file too big to be an export is refused before it is read.
+    const tooBig = importSizeProblem(file.size);
+    const result = tooBig ? { ok: false as const, reason: tooBig } : parseImport(await file.text());
     fileInput.value = '';
     if (!result.ok) {
       say(`Import refused: ${result.reason}. Your progress is unchanged.`);
@@ -52,12 +55,16 @@ export function enhanceProgressActions(root: HTMLElement): void {
     text.textContent = describeImport(previewImport(readProgress(), result.items));
     const choice = await ask(dialog);
     importButton?.focus();
+    // Said only once the browser has stored it: a full storage must not read as "merged".
+    const keep = (progress: Progress, done: string) => {
+      const tooMany = itemCountProblem(progress.size, 'together with yours, that makes');
+      const stored = tooMany ? { ok: false as const, reason: tooMany } : storeProgress(progress);
+      say(stored.ok ? done : `Import not saved: ${stored.reason}. Your progress is unchanged.`);
+    };
     if (choice === 'merge') {
-      writeProgress(mergeProgress(readProgress(), result.items));
-      say(`Merged ${result.items.size} items from ${file.name} into your progress.`);
+      keep(mergeProgress(readProgress(), result.items), `Merged ${result.items.size} items from ${file.name} into your progress.`);
     } else if (choice === 'replace') {
-      writeProgress(result.items);
-      say(`Replaced your progress with the ${result.items.size} items of ${file.name}.`);
+      keep(result.items, `Replaced your progress with the ${result.items.size} items of ${file.name}.`);
     } else {
       say('Import cancelled. Your progress is unchanged.');
     }

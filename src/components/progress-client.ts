@@ -17,6 +17,22 @@ export function readProgress(): Map<string, ItemState> {
   }
 }
 
+/**
+ * Stores the progress, or leaves everything as it was and says why not: a browser whose storage for the
+ * site is full, or switched off, refuses to store it. For a change the reader must know was kept (an import).
+ */
+export function storeProgress(progress: Progress): { ok: true } | { ok: false; reason: string } {
+  try {
+    localStorage.setItem(STORAGE_KEY, serialiseProgress(progress));
+  } catch (error) {
+    const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+    return { ok: false, reason: full ? "your browser's storage for this site is full" : 'your browser does not let this site store anything (private browsing, or storage switched off)' };
+  }
+  unsaved = undefined;
+  window.dispatchEvent(new Event(CHANGED));
+  return { ok: true };
+}
+
 export function writeProgress(progress: Progress): void {
   try {
     localStorage.setItem(STORAGE_KEY, serialiseProgress(progress));

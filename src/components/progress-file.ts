@@ -21,10 +21,34 @@ export function toExport(progress: Progress, now: Date): ProgressExport {
 export type ImportResult = { ok: true; items: Map<string, ItemState>; exportedAt: string | undefined } | { ok: false; reason: string };
 
 /**
+ * The most an import may hold, and the most progress a reader may keep. The wiki has a few hundred
+ * checklist and task items; a file far beyond that is not an export of it, and would not fit the few
+ * megabytes a browser gives a site's storage.
+ */
+export const MAX_IMPORT_BYTES = 1_000_000;
+export const MAX_PROGRESS_ITEMS = 5_000;
+
+/** Why a file of `bytes` bytes is refused before it is read, or undefined when its size is fine. */
+export function importSizeProblem(bytes: number): string | undefined {
+  if (bytes <= MAX_IMPORT_BYTES) return undefined;
+  return `the file is ${formatSize(bytes)}, more than the ${formatSize(MAX_IMPORT_BYTES)} a progress export of this wiki can be`;
+}
+
+const formatSize = (bytes: number): string => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`);
+
+/** Why keeping `count` items is refused, or undefined. */
+export function itemCountProblem(count: number, what = 'the file holds'): string | undefined {
+  if (count <= MAX_PROGRESS_ITEMS) return undefined;
+  return `${what} ${count.toLocaleString('en')} items, more than the ${MAX_PROGRESS_ITEMS.toLocaleString('en')} progress can keep (the wiki has a few hundred)`;
+}
+
+/**
  * Validates an imported file (version 2, or a version 1 file that lists done items); a wrong file is
- * refused with a reason and never changes progress.
+ * refused with a reason and never changes progress. So is a file too big to be an export of this wiki.
  */
 export function parseImport(text: string): ImportResult {
+  const tooBig = importSizeProblem(text.length);
+  if (tooBig) return { ok: false, reason: tooBig };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -37,10 +61,15 @@ export function parseImport(text: string): ImportResult {
   const file = value as { done?: unknown; items?: unknown; exportedAt?: unknown };
   const exportedAt = typeof file.exportedAt === 'string' ? file.exportedAt : undefined;
   if ('items' in file) {
+    const count = typeof file.items === 'object' && file.items !== null ? Object.keys(file.items).length : 0;
+    const tooMany = itemCountProblem(count);
+    if (tooMany) return { ok: false, reason: tooMany };
     const items = readItems({ version: 2, items: file.items }, { strict: true });
     return items ? { ok: true, items, exportedAt } : { ok: false, reason: 'the list of items is malformed' };
   }
   const done = file.done;
+  const tooMany = Array.isArray(done) ? itemCountProblem(done.length) : undefined;
+  if (tooMany) return { ok: false, reason: tooMany };
   if (!Array.isArray(done) || !done.every((key) => typeof key === 'string' && KEY_PATTERN.test(key))) {
     return { ok: false, reason: 'the list of done items is malformed' };
   }

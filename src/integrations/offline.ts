@@ -5,13 +5,49 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { listFiles } from '../lib/files.ts';
-import { normaliseBase } from '../site/routes.ts';
+import { formatBytes, OFFLINE_MANIFEST, OFFLINE_PAGE_ID, offlineGroupOf, SERVICE_WORKER, type OfflineFile, type OfflineManifest } from '../site/offline-protocol.ts';
+import { normaliseBase, pagePath } from '../site/routes.ts';
 import { serviceWorkerSource } from './service-worker-source.ts';
 
 /**
- * After the build, writes `sw.js`: a service worker that precaches every page, asset and the search
- * index, so a reader who visited once can browse and search with the network off. The cache name holds a
- * hash of the build's files, so a new deployment installs a fresh cache and deletes the old one.
+ * Files whose bytes differ between two builds of the same sources: Pagefind writes its filter map in
+ * hash-map order, names the filter and meta files after hashes of those bytes, and its entry file names
+ * the meta file. They hold nothing the pages do not, so the cache version leaves them out.
+ */
+export const BUILD_VARYING: readonly RegExp[] = [/^pagefind\/filter\/.+\.pf_filter$/, /^pagefind\/pagefind\..+\.pf_meta$/, /^pagefind\/pagefind-entry\.json$/];
+
+/**
+ * The URL path a built file is served at, as a browser writes it (each segment percent-encoded, as in
+ * `URL.pathname`): pages by their folder, as readers and links ask for them.
+ */
+export const servedPath = (file: string, base: string): string =>
+  `${normaliseBase(base)}${file
+    .replace(/(^|\/)index\.html$/, '$1')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')}`;
+
+/**
+ * The offline copy of a built site (in `root`): every file with its size, hash and group, and the cache
+ * version, a hash of every file's path and bytes except those that differ from build to build. So an
+ * unchanged build keeps its version, and `sw.js`, which holds only the version, is byte-identical.
+ */
+export function offlineManifest(root: string, base: string): OfflineManifest {
+  const files = listFiles(root, '.', /./, { all: true }).filter((file) => file !== SERVICE_WORKER && file !== OFFLINE_MANIFEST && !file.endsWith('.map'));
+  const version = createHash('sha256');
+  const entries: OfflineFile[] = files.map((file) => {
+    const bytes = readFileSync(join(root, file));
+    if (!BUILD_VARYING.some((pattern) => pattern.test(file))) version.update(file).update('\0').update(bytes).update('\0');
+    return [servedPath(file, base), bytes.length, createHash('sha256').update(bytes).digest('hex').slice(0, 16), offlineGroupOf(file)];
+  });
+  return { version: version.digest('hex').slice(0, 16), files: entries };
+}
+
+/**
+ * After the build, writes `offline.json` (the files of the site, see offline-protocol.ts) and `sw.js`, the
+ * service worker that keeps the offline copy: the shell and the search index when it installs, each page
+ * as the reader opens it, the whole wiki when the reader asks. Pages are fetched fresh from the network
+ * first (past the browser's HTTP cache), so a new deployment reaches readers on their next navigation.
  */
 export function offline(options: { base: string }): AstroIntegration {
   return {
@@ -19,14 +55,12 @@ export function offline(options: { base: string }): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = listFiles(root, '.', /./, { all: true }).filter((file) => file !== 'sw.js' && !file.endsWith('.map'));
-        const hash = createHash('sha256');
-        for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file)));
-        const version = hash.digest('hex').slice(0, 16);
         const base = normaliseBase(options.base);
-        const urls = files.map((file) => `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`);
-        writeFileSync(join(root, 'sw.js'), serviceWorkerSource({ version, base, urls }));
-        logger.info(`sw.js precaches ${urls.length} files (cache version ${version})`);
+        const manifest = offlineManifest(root, base);
+        writeFileSync(join(root, OFFLINE_MANIFEST), `${JSON.stringify(manifest)}\n`);
+        writeFileSync(join(root, SERVICE_WORKER), serviceWorkerSource({ version: manifest.version, base, offlinePage: pagePath(OFFLINE_PAGE_ID, base) }));
+        const size = (group: string) => formatBytes(manifest.files.filter((file) => group === 'all' || file[3] === group).reduce((sum, file) => sum + file[1], 0));
+        logger.info(`sw.js cache version ${manifest.version}: installs the shell (${size('shell')}) and the search index (${size('search')}); the whole wiki is ${size('all')}`);
       },
     },
   };

@@ -25,7 +25,8 @@ export type YamlParse =
 export function parseYaml(text: string, start: Position = START): YamlParse {
   let data: unknown;
   try {
-    data = load(text);
+    // An anchor (`&name`) is the only way to an alias; a text without "&" has none, and skips the listener's cost.
+    data = text.includes('&') ? load(text, { listener: refuseAnchors }) : load(text);
   } catch (error) {
     return { ok: false, faults: [faultOf(error, text, start)] };
   }
@@ -37,7 +38,30 @@ export function parseYaml(text: string, start: Position = START): YamlParse {
   return { ok: true, data, locate };
 }
 
+/**
+ * Anchors and aliases (`&name`, `*name`, `<<: *name`) are refused: an alias repeats a node wherever it
+ * is written, so a few lines of aliases of aliases stand for billions of nodes, which every reader of
+ * the value (a schema, the build) then walks. No data of the wiki needs them.
+ */
+class AnchorRefused extends Error {
+  readonly offset: number;
+
+  constructor(offset: number, anchor: string) {
+    super(`YAML anchors and aliases (&${anchor}, *${anchor}) are not allowed: write each value out in full`);
+    this.offset = offset;
+  }
+}
+
+function refuseAnchors(event: 'open' | 'close', state: ListenerState & { anchor?: string | null; input?: string }): void {
+  if (event !== 'close' || typeof state.anchor !== 'string') return;
+  const input = state.input ?? '';
+  const offset = input.lastIndexOf(`&${state.anchor}`, state.position);
+  throw new AnchorRefused(Math.max(0, offset), state.anchor);
+}
+
 function faultOf(error: unknown, text: string, start: Position): YamlFault {
+  if (error instanceof AnchorRefused) return { position: positionAt(text, Math.min(error.offset, text.length), start), reason: error.message };
+  if (error instanceof RangeError) return { position: start, reason: 'the YAML is nested too deeply to read; flatten it' };
   if (error instanceof YAMLException) {
     const offset = error.mark?.position ?? 0;
     return { position: positionAt(text, Math.min(offset, text.length), start), reason: error.reason };

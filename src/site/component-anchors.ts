@@ -20,6 +20,25 @@ export const checklistItemId = (checklistId: string, itemId: string): string => 
 
 type AnchorsOf = (props: Readonly<Record<string, string>>, data: SiteData) => string[];
 
+/**
+ * The data files each component renders its ids from, as entries of `SiteData.invalid` ("tools/…") or
+ * a whole collection ("tools"): while one of them is invalid, the ids the component renders are unknown.
+ */
+export const COMPONENT_DATA: Readonly<Record<string, (props: Readonly<Record<string, string>>) => string>> = {
+  KpiExplorer: () => 'kpis',
+  ToolsDirectory: () => 'tools',
+  Glossary: () => 'glossary',
+  ProgressChecklist: (props) => `checklists/${props['id'] ?? ''}`,
+};
+
+/** Whether a component used with these props renders ids from a data file that is invalid now. */
+export function readsInvalidData(name: string, props: Readonly<Record<string, string>>, data: SiteData): boolean {
+  const needs = COMPONENT_DATA[name]?.(props);
+  if (needs === undefined) return false;
+  if (needs.includes('/')) return data.invalid.has(needs);
+  return [...data.invalid].some((entry) => entry.startsWith(`${needs}/`));
+}
+
 export const COMPONENT_ANCHORS: Readonly<Record<string, AnchorsOf>> = {
   KpiExplorer: (_props, data) => [
     ...data.kpis.map((kpi) => kpiAnchor(kpi.id)),

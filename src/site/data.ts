@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { listFiles } from '../lib/files.ts';
 import { START, type Position } from '../lib/position.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { describeIssue } from '../lib/zod-issues.ts';
@@ -14,13 +11,15 @@ import { ResourceListSchema } from '../schemas/resource.ts';
 import { SourceSchema } from '../schemas/source.ts';
 import { ToolListSchema } from '../schemas/tool.ts';
 import { locatedLater, type Reference } from './document.ts';
+import { listContent, readSourceText } from './file-problems.ts';
 import { GLOSSARY_PAGE_ID, generatedPageLinks } from './generated-pages.ts';
 import { entryLink } from './links.ts';
+import { DOCS_FILE_PATTERN } from './routes.ts';
 import type { SiteData } from './site-data.ts';
 
 /** Where each kind of content lives, and which files in it count. */
 export const CONTENT = {
-  docs: { dir: 'src/content/docs', pattern: /\.mdx?$/ },
+  docs: { dir: 'src/content/docs', pattern: DOCS_FILE_PATTERN },
   episodes: { dir: 'src/content/episodes', pattern: /\.json$/ },
   sources: { dir: 'src/content/sources', pattern: /\.json$/ },
   kpis: { dir: 'src/content/kpis', pattern: /\.ya?ml$/ },
@@ -101,15 +100,23 @@ export function loadSiteData(root: string): LoadedData {
   const problems: Problem[] = [];
   const files: string[] = [];
   const invalid = new Set<string>();
+  /** The text of each valid file, to locate its links for messages. */
+  const texts = new Map<string, string>();
   /** Valid files by their name, keyed by the repo-relative path they were read from. */
   const load = <S extends z.ZodType>(kind: DataKind, schema: S): Map<string, z.output<S>> => {
     const entries = new Map<string, z.output<S>>();
-    for (const file of listFiles(root, CONTENT[kind].dir, CONTENT[kind].pattern)) {
+    const listing = listContent(root, CONTENT[kind].dir, CONTENT[kind].pattern);
+    problems.push(...listing.problems);
+    for (const file of listing.files) {
       files.push(file);
-      const result = parseDataFile(file, readFileSync(join(root, file), 'utf8'), schema);
-      if (result.ok) entries.set(baseName(file), result.data);
-      else {
-        problems.push(...result.problems);
+      const read = readSourceText(root, file);
+      problems.push(...read.problems);
+      const result = read.text === undefined ? undefined : parseDataFile(file, read.text, schema);
+      if (result?.ok) {
+        texts.set(file, read.text!);
+        entries.set(baseName(file), result.data);
+      } else {
+        if (result) problems.push(...result.problems);
         invalid.add(`${kind}/${baseName(file)}`);
       }
     }
@@ -129,15 +136,15 @@ export function loadSiteData(root: string): LoadedData {
   const resourceFiles = load('resources', ResourceListSchema);
   const pathOf = (kind: DataKind, name: string) => files.find((file) => file.startsWith(`${CONTENT[kind].dir}/`) && baseName(file) === name) ?? name;
   const references = [
-    ...dataReferences(root, (name) => pathOf('glossary', name), glossaryFiles, (terms) =>
+    ...dataReferences(texts, (name) => pathOf('glossary', name), glossaryFiles, (terms) =>
       terms.map((term, index) => ({ url: term.see, origin: 'data-link', via: `see of the term "${term.id}"`, path: [index, 'see'], from: GLOSSARY_PAGE_ID })),
     ),
-    ...dataReferences(root, (name) => pathOf('resources', name), resourceFiles, (resources) =>
+    ...dataReferences(texts, (name) => pathOf('resources', name), resourceFiles, (resources) =>
       resources.flatMap((resource, index) =>
         resource.pages.map((page, at) => ({ url: page, origin: 'data-page', via: `pages of the resource "${resource.id}"`, path: [index, 'pages', at], from: undefined })),
       ),
     ),
-    ...dataReferences(root, (name) => pathOf('checklists', name), checklists, checklistLinks),
+    ...dataReferences(texts, (name) => pathOf('checklists', name), checklists, checklistLinks),
   ];
   const data: SiteData = {
     episodes,
@@ -187,13 +194,13 @@ function checklistToolLinks(checklist: Checklist): DataLinkSpec[] {
 }
 
 /** The links of each valid file of a collection, located at their line and column in the file. */
-function dataReferences<T>(root: string, pathOf: (name: string) => string, files: ReadonlyMap<string, T>, linksOf: (content: T) => DataLinkSpec[]): DataReference[] {
+function dataReferences<T>(texts: ReadonlyMap<string, string>, pathOf: (name: string) => string, files: ReadonlyMap<string, T>, linksOf: (content: T) => DataLinkSpec[]): DataReference[] {
   const found: DataReference[] = [];
   for (const [name, content] of files) {
     const links = linksOf(content);
     if (links.length === 0) continue;
     const file = pathOf(name);
-    const text = readFileSync(join(root, file), 'utf8');
+    const text = texts.get(file) ?? '';
     let yaml: ReturnType<typeof parseYaml> | undefined;
     const locate = (path: (string | number)[]): Position => {
       yaml ??= parseYaml(text);

@@ -1,7 +1,10 @@
 import { htmlToHast, markdownToMdast, mdxToMdast, type HastNode, type MdastNode } from 'satteri';
 import { START, positionAt, type Position } from '../lib/position.ts';
+import { cutDeeperThan } from '../lib/tree-depth.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../rules/problem.ts';
+import { MAX_NESTING_DEPTH } from '../rules/table.ts';
+import { esmFaults, expressionFault, headFaults, isScriptUrl, UNSAFE_ELEMENTS, unsafeAttribute } from './content-trust.ts';
 import { createHeadingIds, headingText } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 import { leadText, pageText } from './lead-text.ts';
@@ -100,21 +103,32 @@ function frontmatterLinks(data: Record<string, unknown>): { path: (string | numb
 
 interface WalkState {
   file: string;
+  problems: Problem[];
   inHeading: boolean;
   headingId: (text: string) => string;
   taskId: (text: string) => string;
   document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses' | 'diagrams'>;
-  problems: Problem[];
   /** The enclosing block's number, and the counter that numbers blocks. */
   block: number;
   blocks: { count: number };
+}
+
+/**
+ * The page's syntax tree, cut at MAX_NESTING_DEPTH so that every recursive walk over it is safe; the
+ * first element that was too deep is returned with it.
+ */
+function parseTree(file: string, source: string): { tree: MdastNode; tooDeep: MdastNode | undefined } {
+  const tree = file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source);
+  return { tree, tooDeep: cutDeeperThan(tree, MAX_NESTING_DEPTH) };
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
   const problems: Problem[] = [];
   let tree: MdastNode | undefined;
   try {
-    tree = file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source);
+    const parsed = parseTree(file, source);
+    tree = parsed.tree;
+    if (parsed.tooDeep) problems.push(tooDeepProblem(file, positionOf(parsed.tooDeep)));
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
@@ -122,7 +136,7 @@ export function parseDocument(file: string, source: string): PageDocument {
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found, problems, block: 0, blocks: { count: 0 } });
+  if (tree) walk(tree, { file, problems, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found, block: 0, blocks: { count: 0 } });
   const parsed = tree !== undefined;
   let lead: string | undefined;
   let text: string | undefined;
@@ -133,15 +147,19 @@ export function parseDocument(file: string, source: string): PageDocument {
     ...found,
     references: [...frontmatter.references, ...found.references],
     get lead() {
-      lead ??= parsed ? leadText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
+      lead ??= parsed ? leadText(parseTree(file, source).tree) : '';
       return lead;
     },
     get text() {
-      text ??= parsed ? pageText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
+      text ??= parsed ? pageText(parseTree(file, source).tree) : '';
       return text;
     },
     problems,
   };
+}
+
+function tooDeepProblem(file: string, position: Position): Problem {
+  return problem('nesting-too-deep', file, position, `elements are nested more than ${MAX_NESTING_DEPTH} levels deep here (quotes, lists, components or HTML inside each other); the renderer cannot build such a page. Flatten the nesting: end the quote or list, or split it`);
 }
 
 function syntaxProblem(file: string, error: unknown): Problem {
@@ -164,10 +182,16 @@ function walk(node: MdastNode, parent: WalkState): void {
       return;
     case 'inlineCode':
     case 'yaml':
-    case 'mdxjsEsm':
-    case 'mdxFlowExpression':
-    case 'mdxTextExpression':
       return;
+    case 'mdxjsEsm':
+      for (const fault of esmFaults(node.value, state.file, positionOf(node))) state.problems.push(problem(fault.rule, state.file, fault.position, fault.message));
+      return;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression': {
+      const fault = expressionFault(node.value, positionOf(node));
+      if (fault) state.problems.push(problem(fault.rule, state.file, fault.position, fault.message));
+      return;
+    }
     case 'heading': {
       const text = headingText(node);
       document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
@@ -178,12 +202,15 @@ function walk(node: MdastNode, parent: WalkState): void {
       if (isTaskItem(node)) document.taskIds.push(taskItemElementId(state.taskId(taskItemText(node))));
       break;
     case 'link':
+      reportScriptUrl(node.url, positionOf(node), state);
       document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), block: state.block, ...(state.inHeading ? { inHeading: true } : {}) });
       break;
     case 'image':
+      reportScriptUrl(node.url, positionOf(node), state);
       document.references.push({ url: node.url, origin: 'image', file: state.file, position: positionOf(node) });
       break;
     case 'definition':
+      reportScriptUrl(node.url, positionOf(node), state);
       document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position: positionOf(node) });
       break;
     case 'linkReference':
@@ -208,14 +235,33 @@ function readDiagramBlock(node: Extract<MdastNode, { type: 'code' }>, state: Wal
   else for (const fault of reading.faults) state.problems.push(problem('diagram-invalid', state.file, fault.position, fault.message));
 }
 
+function reportScriptUrl(url: string, position: Position, state: WalkState): void {
+  if (isScriptUrl(url)) state.problems.push(problem('html-unsafe', state.file, position, `"${url.slice(0, 30)}" is a script URL, which runs code in the reader's browser when followed; link to a page or an https address`));
+}
+
 function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
   const props: Record<string, string> = {};
   const name = element.name ?? 'fragment';
+  const position = positionOf(element);
   // An `id` on an HTML element (lowercase name) is rendered as written; a component's `id` prop is its
   // own business, and the ids a component renders are declared in component-anchors.ts.
   const isHtmlElement = /^[a-z]/.test(name);
+  if (isHtmlElement && UNSAFE_ELEMENTS.has(name.toLowerCase())) state.problems.push(unsafeElementProblem(name, state.file, position));
   for (const attribute of element.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+    const expression = attribute.type === 'mdxJsxExpressionAttribute' ? attribute.value : typeof attribute.value === 'object' && attribute.value !== null ? attribute.value.value : undefined;
+    if (expression !== undefined) {
+      const fault = expressionFault(expression, position, attribute.type === 'mdxJsxExpressionAttribute' ? 'spread' : 'expression');
+      // The attribute's own place is not known: the fault is reported at the element.
+      if (fault) state.problems.push(problem(fault.rule, state.file, position, fault.message));
+    }
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    if (isHtmlElement) {
+      const unsafe = unsafeAttribute(attribute.name, attribute.value);
+      if (unsafe) state.problems.push(problem('html-unsafe', state.file, position, `${unsafe}; remove it`));
+    }
+    if (typeof attribute.value !== 'string') continue;
+    // A component renders its link props as links: a script URL there runs code as well.
+    if (!isHtmlElement && LINK_ATTRIBUTES.has(attribute.name)) reportScriptUrl(attribute.value, position, state);
     props[attribute.name] = attribute.value;
     if (attribute.name === 'id' && isHtmlElement) state.document.explicitIds.push(attribute.value);
     if (LINK_ATTRIBUTES.has(attribute.name)) {
@@ -225,21 +271,77 @@ function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' 
   state.document.components.push({ name, props, position: positionOf(element) });
 }
 
+function unsafeElementProblem(name: string, file: string, position: Position): Problem {
+  return problem('html-unsafe', file, position, `<${name}> is not allowed in a page: it could run code, restyle the whole site, embed another site or redirect links. Remove it; use a component made for pages, or a code block to show code`);
+}
+
+/**
+ * Raw HTML (in Markdown pages): ids, links, and elements or attributes a page may not have. Each
+ * element is located by its start tag in the HTML text, and each link at its attribute's value.
+ */
 function readHtml(html: string, start: Position, state: WalkState): void {
-  const visit = (node: HastNode): void => {
+  const root = htmlToHast(html, { fragment: true });
+  const tooDeep = cutDeeperThan(root, MAX_NESTING_DEPTH);
+  if (tooDeep) state.problems.push(tooDeepProblem(state.file, start));
+  const tags = startTags(html);
+  let next = 0;
+  const pending: HastNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
     if (node.type === 'element') {
+      // Elements come in document order, as their start tags do.
+      const tag = tags.findIndex((candidate, index) => index >= next && candidate.name === node.tagName.toLowerCase());
+      const tagAt = tag === -1 ? undefined : tags[tag];
+      if (tag !== -1) next = tag + 1;
+      const elementStart = tagAt === undefined ? start : positionAt(html, tagAt.offset, start);
+      if (UNSAFE_ELEMENTS.has(node.tagName)) state.problems.push(unsafeElementProblem(node.tagName, state.file, elementStart));
       for (const [name, value] of Object.entries(node.properties)) {
+        const attribute = tagAt?.attributes.find((candidate) => candidate.name === name.toLowerCase() || candidate.name === hastAttributeName(name));
+        const unsafe = unsafeAttribute(attribute?.name ?? name, typeof value === 'string' ? value : undefined);
+        if (unsafe) state.problems.push(problem('html-unsafe', state.file, elementStart, `${unsafe}; remove it`));
         if (typeof value !== 'string') continue;
         if (name === 'id') state.document.explicitIds.push(value);
         if (LINK_ATTRIBUTES.has(name)) {
-          const offset = html.indexOf(value);
-          state.document.references.push({ url: value, origin: 'html', via: `${name} of <${node.tagName}>`, file: state.file, position: positionAt(html, offset, start) });
+          const position = attribute ? positionAt(html, attribute.valueOffset, start) : elementStart;
+          state.document.references.push({ url: value, origin: 'html', via: `${name} of <${node.tagName}>`, file: state.file, position });
         }
       }
     }
-    if ('children' in node) for (const child of node.children as HastNode[]) visit(child);
-  };
-  visit(htmlToHast(html, { fragment: true }));
+    // Children in document order, ahead of what follows their parent.
+    if ('children' in node) pending.unshift(...(node.children as HastNode[]));
+  }
+}
+
+/** hast names attributes in camelCase (`onClick`, `httpEquiv`); HTML writes them in lower case with dashes. */
+const hastAttributeName = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+interface StartTag {
+  name: string;
+  offset: number;
+  attributes: { name: string; valueOffset: number }[];
+}
+
+/**
+ * The start tags of an HTML fragment with where each attribute's value begins, read from the text:
+ * the parser says which elements there are, not where their attributes were written.
+ */
+function startTags(html: string): StartTag[] {
+  const tags: StartTag[] = [];
+  const tagPattern = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+  for (const match of html.matchAll(tagPattern)) {
+    const offset = match.index;
+    const attributesText = match[2] ?? '';
+    const attributesStart = offset + 1 + (match[1]?.length ?? 0);
+    const attributes: StartTag['attributes'] = [];
+    const attributePattern = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+    for (const attribute of attributesText.matchAll(attributePattern)) {
+      const value = attribute[2];
+      const valueStart = value === undefined ? attribute.index : attribute.index + attribute[0].length - value.length + (value.startsWith('"') || value.startsWith("'") ? 1 : 0);
+      attributes.push({ name: (attribute[1] ?? '').toLowerCase(), valueOffset: attributesStart + valueStart });
+    }
+    tags.push({ name: (match[1] ?? '').toLowerCase(), offset, attributes });
+  }
+  return tags;
 }
 
 function positionOf(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
@@ -271,6 +373,10 @@ function readFrontmatter(file: string, yamlNode: { value: string; position?: { s
     return none;
   }
   const data = yaml.data as Record<string, unknown>;
+  for (const fault of headFaults(data['head'])) problems.push(problem('head-unsafe', file, yaml.locate(fault.path), fault.message));
+  for (const { path, url } of frontmatterLinks(data)) {
+    if (isScriptUrl(url)) problems.push(problem('html-unsafe', file, yaml.locate(path), `"${url.slice(0, 30)}" in ${path.join('.')} is a script URL, which runs code in the reader's browser when followed; link to a page or an https address`));
+  }
   return { data, locate: yaml.locate, references: frontmatterReferences(data, file, yaml.locate) };
 }
 

@@ -2,7 +2,7 @@ import { RULES } from '../rules/table.ts';
 import type { Episode } from '../schemas/episode.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Kpi } from '../schemas/kpi.ts';
-import type { SiteData } from './site-data.ts';
+import { invalidCollections, type SiteData } from './site-data.ts';
 import type { PageEntry } from './page.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
 import { pagePath } from './routes.ts';
@@ -145,6 +145,17 @@ export function generatedPageLinks(data: SiteData): GeneratedLink[] {
   // A term's covering page is written in the glossary data, and checked there.
   for (const term of data.glossary) add(GENERATED_ROUTES.term, termPageLinks(term).glossary, `glossary link of the term page "${term.id}", which this route renders`);
   return [...links.values()];
+}
+
+/**
+ * Whether `pageId` may be a page the site generates from a data file that is invalid now (a KPI page
+ * while kpis.yaml is broken): which pages there are is unknown until the file is fixed, and the file's
+ * data-invalid problem is the one to report, not every link into its pages.
+ */
+export function mayBeGeneratedFromInvalidData(pageId: string, data: SiteData): boolean {
+  const invalid = invalidCollections(data);
+  if (invalid.size === 0) return false;
+  return (invalid.has('kpis') && pageId.startsWith(`${KPI_PAGE_ID}/`)) || (invalid.has('glossary') && pageId.startsWith(`${GLOSSARY_PAGE_ID}/`));
 }
 
 /** Files (not pages) the site generates, as paths from the site root. */

@@ -59,7 +59,9 @@ function parseAbsolute(url: string, siteUrl: string | undefined): ParsedLink {
     return { kind: 'external', url };
   }
   const isWeb = parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  const isSelf = siteUrl !== undefined && !LOCAL_HOSTS.has(new URL(siteUrl).hostname) && parsed.host === new URL(siteUrl).host;
+  // A SITE_URL that is not a URL (empty, no scheme) names no site to compare with.
+  const site = siteUrl === undefined || !URL.canParse(siteUrl) ? undefined : new URL(siteUrl);
+  const isSelf = site !== undefined && !LOCAL_HOSTS.has(site.hostname) && parsed.host === site.host;
   if (isWeb && (LOCAL_HOSTS.has(parsed.hostname) || isSelf)) {
     return { kind: 'absolute-self', url, path: `${parsed.pathname}${parsed.search}${parsed.hash}`, local: LOCAL_HOSTS.has(parsed.hostname) };
   }

@@ -4,7 +4,8 @@ import type { CandidatePool, Fix } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
 import { resolveCitation } from './citations.ts';
 import type { Reference } from './document.ts';
-import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
+import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, mayBeGeneratedFromInvalidData, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
+import { invalidCollections } from './site-data.ts';
 import { isFrameId } from './heading-ids.ts';
 import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
@@ -95,6 +96,8 @@ function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Re
 }
 
 const ENTRY_FILES = { tool: 'src/content/tools/', term: 'src/content/glossary/', kpi: 'src/content/kpis/kpis.yaml' } as const;
+/** The data collection each kind of entry is read from. */
+const ENTRY_COLLECTIONS = { tool: 'tools', term: 'glossary', kpi: 'kpis' } as const;
 
 function entryIds(entry: EntryKind, index: SiteIndex): string[] {
   switch (entry) {
@@ -121,6 +124,11 @@ function namedEntries(entry: EntryKind, index: SiteIndex): NamedCandidate[] {
 
 function resolveEntry(entry: EntryKind, id: string, fromPageId: string, index: SiteIndex): Resolution {
   const ids = entryIds(entry, index);
+  if (!ids.includes(id) && invalidCollections(index.data).has(ENTRY_COLLECTIONS[entry])) {
+    // Its file is invalid, so which entries there are is unknown; that file's data-invalid problem is the one to fix.
+    const { pageId, anchor } = entryTarget(entry, id);
+    return { ok: true, target: { kind: 'page', pageId, ...(anchor === undefined ? {} : { anchor }) } };
+  }
   if (!ids.includes(id)) {
     const { text, fix } = suggest(id, { kind: 'entries', entry }, namedEntries(entry, index), (chosen) => `${entry}:${chosen}`);
     return fail('entry-missing', `there is no ${entry} "${id}" in ${ENTRY_FILES[entry]}${text}`, fix);
@@ -188,6 +196,7 @@ function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query:
     }
     return pageTarget(pageId, link.hash, fromPageId, index, reference.url);
   }
+  if (mayBeGeneratedFromInvalidData(pageId, index.data)) return { ok: true, target: { kind: 'page', pageId } };
   const base = normaliseBase(index.settings.base);
   if (base !== '/' && `${path}/`.startsWith(base)) {
     const withoutBase = `${path.slice(base.length - 1)}${linkTail(link)}`;
@@ -240,7 +249,7 @@ function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: 
   if (!page) return fail('page-missing', `no page at ${pagePath(pageId)}`);
   const anchor = safeDecode(rawHash);
   if (anchor === '') return { ok: true, target: { kind: 'page', pageId } };
-  if (!page.anchors.has(anchor) && !(GRAPH_NODE_PAGE_IDS.has(pageId) && isGraphNodeAnchor(anchor, index))) {
+  if (!page.anchors.has(anchor) && !page.anchorsUnknown && !(GRAPH_NODE_PAGE_IDS.has(pageId) && isGraphNodeAnchor(anchor, index))) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);
     const withAnchor = (chosen: string) => `${(written ?? '').replace(/#.*$/, '')}#${chosen}`;
     const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(pageId, index), withAnchor, '#');

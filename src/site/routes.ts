@@ -6,6 +6,11 @@ import { slug } from 'github-slugger';
  */
 
 export const DOCS_DIR = 'src/content/docs/';
+/** The extensions of page files, as Starlight's docs loader lists them (`docsExtensions` in @astrojs/starlight/loaders). */
+export const DOCS_EXTENSIONS = ['markdown', 'mdown', 'mkdn', 'mkd', 'mdwn', 'md', 'mdx'] as const;
+/** A page file's name: one of DOCS_EXTENSIONS, in lower case, as the loader's glob matches them. */
+export const DOCS_FILE_PATTERN = new RegExp(`\\.(?:${DOCS_EXTENSIONS.join('|')})$`);
+const DOCS_EXTENSION_ANY_CASE = new RegExp(DOCS_FILE_PATTERN.source, 'i');
 /** Files here are published as they are, at the same path under the site root. */
 export const PUBLIC_DIR = 'public/';
 /** Every page URL ends with a slash; `astro dev` and `astro preview` answer 404 otherwise. */
@@ -15,7 +20,7 @@ export const TRAILING_SLASH = 'always';
 export function pageIdFromFile(file: string, slugOverride?: string): string {
   if (slugOverride !== undefined) return trimSlashes(slugOverride);
   const relative = file.startsWith(DOCS_DIR) ? file.slice(DOCS_DIR.length) : file;
-  const withoutExtension = relative.replace(/\.(mdx?|markdown)$/i, '');
+  const withoutExtension = relative.replace(DOCS_EXTENSION_ANY_CASE, '');
   const segments = withoutExtension.split('/').map((segment) => slug(segment));
   if (segments.at(-1) === 'index') segments.pop();
   return segments.join('/');

@@ -24,3 +24,10 @@ export interface SiteData {
    */
   invalid: ReadonlySet<string>;
 }
+
+/** The collections (`tools`, `kpis`, `episodes`…) with at least one invalid file. */
+export function invalidCollections(data: SiteData): Set<string> {
+  const kinds = new Set<string>();
+  for (const entry of data.invalid) kinds.add(entry.slice(0, entry.indexOf('/')));
+  return kinds;
+}

@@ -1,14 +1,15 @@
 import { problem, type Problem } from '../rules/problem.ts';
 import { describeIssue } from '../lib/zod-issues.ts';
 import { PageFieldsSchema, PageFrontmatterSchema, type PageFrontmatter } from '../schemas/page.ts';
-import { COMPONENT_ANCHORS } from './component-anchors.ts';
+import { COMPONENT_ANCHORS, readsInvalidData } from './component-anchors.ts';
 import type { DataReference } from './data.ts';
 import type { SiteData } from './site-data.ts';
 import type { PageDocument } from './document.ts';
-import { generatedPages } from './generated-pages.ts';
+import { generatedPages, NOT_FOUND_PAGE_ID } from './generated-pages.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
 import type { PageEntry } from './page.ts';
-import { pageIdFromFile } from './routes.ts';
+import { pageIdFromFile, pagePath, PUBLIC_DIR } from './routes.ts';
+import { START } from '../lib/position.ts';
 import type { SiteSettings } from './settings.ts';
 
 export interface IndexedDocument extends PageDocument {
@@ -37,6 +38,8 @@ export interface SiteIndexInput {
   documents: readonly PageDocument[];
   data: SiteData;
   dataProblems?: readonly Problem[];
+  /** Problems of files as files: entries that cannot be read, link loops, text that is not UTF-8, public file names. */
+  fileProblems?: readonly Problem[];
   dataReferences?: readonly DataReference[];
   files: ReadonlySet<string>;
   settings: SiteSettings;
@@ -68,18 +71,68 @@ export interface AssembleInput extends Omit<SiteIndexInput, 'documents'> {
   generated?: readonly PageEntry[];
 }
 
-/** The index of already indexed pages: a later page with the same id wins, and generated pages fill the ids left. */
-export function assembleSiteIndex({ indexed, data, dataProblems = [], dataReferences = [], files, settings, generated = generatedPages(data) }: AssembleInput): SiteIndex {
-  const problems: Problem[] = [...dataProblems];
+/**
+ * The index of already indexed pages. A route file of the site takes its address from any written page
+ * (Astro prefers `src/pages/` routes to Starlight's catch-all one), and of two written pages with one
+ * id the later wins; either way the page that loses is a route-collision problem, since the build
+ * would drop it.
+ */
+export function assembleSiteIndex({ indexed, data, dataProblems = [], fileProblems = [], dataReferences = [], files, settings, generated = generatedPages(data) }: AssembleInput): SiteIndex {
+  const problems: Problem[] = [...fileProblems, ...dataProblems];
   const pages = new Map<string, PageEntry>();
+  for (const page of generated) pages.set(page.id, page);
+  const written = new Map<string, IndexedPage[]>();
   for (const entry of indexed) {
     problems.push(...entry.problems);
-    pages.set(entry.document.pageId, entry.page);
+    const id = entry.document.pageId;
+    const same = written.get(id);
+    if (same) same.push(entry);
+    else written.set(id, [entry]);
   }
-  for (const page of generated) {
-    if (!pages.has(page.id)) pages.set(page.id, page);
+  for (const [id, entries] of written) {
+    const route = pages.get(id);
+    if (route?.generated) problems.push(...entries.map((entry) => generatedRouteProblem(entry, route)));
+    else {
+      pages.set(id, entries.at(-1)!.page);
+      if (entries.length > 1) problems.push(...entries.map((entry) => sharedRouteProblem(entry, entries)));
+    }
   }
+  problems.push(...publicPageProblems(files, pages));
   return { pages, documents: indexed.map((entry) => entry.document), data, files, settings, dataReferences, problems };
+}
+
+/** Public files at the address of a page (`public/role/index.html` beside the page `role`): the build writes one over the other. */
+function publicPageProblems(files: ReadonlySet<string>, pages: ReadonlyMap<string, PageEntry>): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const page = /^(?:(.+)\/)?index\.html$/.exec(file);
+    const id = page ? (page[1] ?? '') : file === '404.html' ? NOT_FOUND_PAGE_ID : undefined;
+    const entry = id === undefined ? undefined : pages.get(id);
+    if (entry) problems.push(problem('route-collision', `${PUBLIC_DIR}${file}`, START, `the page ${pagePath(entry.id)} (from ${entry.source}) is written to ${file} too, so one of the two would overwrite the other; rename this file or remove it`));
+  }
+  return problems;
+}
+
+/** Where a page's address is decided: its `slug` field when it has one, else the top of the file (its path decides). */
+const routePosition = (document: IndexedDocument) => (typeof document.frontmatter?.['slug'] === 'string' ? document.frontmatterPosition(['slug']) : START);
+
+function generatedRouteProblem({ document }: IndexedPage, route: PageEntry): Problem {
+  return problem(
+    'route-collision',
+    document.file,
+    routePosition(document),
+    `the site generates ${pagePath(document.pageId)} from ${route.source}, which takes the address, so the build would leave this page out; move the page to another path${document.frontmatter?.['slug'] === undefined ? '' : ' or give it another slug'}, and link to the generated page instead`,
+  );
+}
+
+function sharedRouteProblem({ document }: IndexedPage, entries: readonly IndexedPage[]): Problem {
+  const others = entries.filter((entry) => entry.document.file !== document.file).map((entry) => entry.document.file);
+  return problem(
+    'route-collision',
+    document.file,
+    routePosition(document),
+    `${others.join(' and ')} ${others.length === 1 ? 'is' : 'are'} published at ${pagePath(document.pageId)} too, and the build keeps only one of them; merge the pages, or rename or re-slug all but one`,
+  );
 }
 
 export function buildSiteIndex(input: SiteIndexInput): SiteIndex {
@@ -96,6 +149,7 @@ function writtenPage(id: string, document: PageDocument, frontmatter: PageFrontm
     draft: frontmatter?.draft ?? false,
     ...(frontmatter?.section ? { section: frontmatter.section } : {}),
     anchors: new Set([...PAGE_FRAME_IDS, ...document.headings.map((h) => h.id), ...document.explicitIds, ...document.taskIds, ...componentIds]),
+    ...(document.components.some((use) => readsInvalidData(use.name, use.props, data)) ? { anchorsUnknown: true } : {}),
     related: frontmatter?.related ?? [],
     sources: frontmatter?.sources ?? [],
   };

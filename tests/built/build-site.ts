@@ -26,6 +26,11 @@ export type BuildName = keyof typeof BUILDS;
 /** Runs `astro build` into a directory of its own, with the project's pinned Node. */
 export function buildSite(name: BuildName): string {
   const { outDir, base, project } = BUILDS[name];
+  return buildProject(project, outDir, base);
+}
+
+/** Runs `astro build` of a project (inside this one, where Node finds the packages) into `outDir`. */
+export function buildProject(project: string, outDir: string, base = '/'): string {
   mkdirSync(BUILD_DIR, { recursive: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: project,

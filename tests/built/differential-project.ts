@@ -81,16 +81,24 @@ function corpusPage(index: number, headings: string[][]): string {
 const headingArbitrary = fc.array(fc.array(fc.constantFrom(...HEADING_PIECES), { minLength: 1, maxLength: 3 }), { minLength: 3, maxLength: 6 });
 
 /** Rule fixtures whose valid case renders as a page on its own (the others need components or replace the home page). */
-const RULE_PAGES_SKIPPED = new Set(['page-orphan', 'data-invalid']);
+const RULE_PAGES_SKIPPED = new Set(['page-orphan', 'data-invalid', 'public-file-name']);
 
-export function writeDifferentialProject(root: string, projectRoot: string, pages = 24): void {
+/**
+ * A project the real site pipeline builds: this project's configuration and code with the base
+ * fixture's content. It must live inside this project's folder, where Node finds the packages.
+ */
+export function writeSiteProject(root: string, projectRoot: string): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of ['astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'package.json', 'public']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   cpSync(join(projectRoot, 'src'), join(root, 'src'), { recursive: true, filter: (source) => !source.startsWith(join(projectRoot, 'src', 'content')) });
   cpSync(join(projectRoot, 'src/content.config.ts'), join(root, 'src/content.config.ts'));
+  cpSync(join(projectRoot, 'tests/fixtures/base/src/content'), join(root, 'src/content'), { recursive: true });
+}
+
+export function writeDifferentialProject(root: string, projectRoot: string, pages = 24): void {
+  writeSiteProject(root, projectRoot);
   const fixtures = join(projectRoot, 'tests/fixtures');
-  cpSync(join(fixtures, 'base/src/content'), join(root, 'src/content'), { recursive: true });
   const write = (file: string, text: string) => {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);

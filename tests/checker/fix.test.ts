@@ -83,6 +83,23 @@ describe('--fix applies the corrections that cannot be wrong', () => {
     expect(result.fixed).toContain('[/guides/model-monitoring](/guides/model-monitoring/) and [/guides/model-monitoring](/guides/model-monitoring/).');
   });
 
+  it('changes a link attribute, never another attribute or quoted prose that holds the same path', () => {
+    const result = fix(page('<a title="/Guides/Model-Monitoring/" href="/Guides/Model-Monitoring/">monitoring</a>, "/Guides/Model-Monitoring/" as written.'));
+    expect(changes(result)).toEqual(['page-missing: /Guides/Model-Monitoring/ → /guides/model-monitoring/']);
+    expect(result.fixed).toContain('<a title="/Guides/Model-Monitoring/" href="/guides/model-monitoring/">monitoring</a>, "/Guides/Model-Monitoring/" as written.');
+  });
+
+  it('in a Markdown page, changes the HTML link, never prose before it that looks like the path', () => {
+    const md = 'src/content/docs/notes.md';
+    const text = page('<p>Paths like /Guides/Model-Monitoring/ are case sensitive: <a title="/Guides/Model-Monitoring/" href="/Guides/Model-Monitoring/">see</a></p>');
+    const fixed = withFixtureProject({ [md]: text }, {}, (root) => {
+      const { index } = loadSite(root, siteSettings({}));
+      const plan = planFixes(checkSite(index).problems, (file) => readFileSync(join(root, file), 'utf8'), (pool) => candidatesOf(pool, index));
+      return plan.files.find((file) => file.file === md)?.text;
+    });
+    expect(fixed).toContain('<p>Paths like /Guides/Model-Monitoring/ are case sensitive: <a title="/Guides/Model-Monitoring/" href="/guides/model-monitoring/">see</a></p>');
+  });
+
   it('prints what it changed, file by file', () => {
     const result = fix(page('A [a](/guides/model-monitoring) and a [typo](/guides/model-monitorng/).'));
     expect(formatPlan(result.plan)).toBe(
@@ -110,5 +127,8 @@ describe('finding the written value', () => {
     expect(locateValue('<LinkCard href="/x" />', { line: 1, column: 1 }, '/x')).toBe(16);
     expect(locateValue('related: [a/b, c]', { line: 1, column: 11 }, 'a/b')).toBe(10);
     expect(locateValue('The /x path, unlinked.', { line: 1, column: 1 }, '/x')).toBeUndefined();
+    expect(locateValue('<a title="/x" href="/x">', { line: 1, column: 1 }, '/x')).toBe(20);
+    expect(locateValue('link: "/x"', { line: 1, column: 7 }, '/x')).toBe(7);
+    expect(locateValue('He said "/x" twice.', { line: 1, column: 1 }, '/x')).toBeUndefined();
   });
 });

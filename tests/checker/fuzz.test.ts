@@ -6,7 +6,7 @@ import { checkSite } from '../../src/checker/check.ts';
 import { isInside } from '../../src/lib/position.ts';
 import { loadSiteData } from '../../src/site/data.ts';
 import { parseDocument } from '../../src/site/document.ts';
-import { listDocumentFiles, readDocument } from '../../src/site/load.ts';
+import { readDocuments } from '../../src/site/load.ts';
 import { siteSettings } from '../../src/site/settings.ts';
 import { buildSiteIndex } from '../../src/site/site-index.ts';
 import { BASE_FIXTURE, withFixtureProject } from '../helpers/fixture-project.ts';
@@ -74,7 +74,7 @@ const page = fc.tuple(frontmatter, fc.array(block, { maxLength: 12 })).map(([hea
 const pages = fc.array(page, { minLength: 1, maxLength: 4 });
 
 const { data, problems: dataProblems, references: dataReferences } = loadSiteData(BASE_FIXTURE);
-const fixturePages = listDocumentFiles(BASE_FIXTURE).map((file) => readDocument(BASE_FIXTURE, file));
+const fixturePages = readDocuments(BASE_FIXTURE).documents;
 
 describe('the checker on generated pages', () => {
   it('never throws, and reports every problem inside the file it names', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/table.ts';
 import { SECTIONS } from '../../src/schemas/page.ts';
 import type { Problem } from '../../src/rules/problem.ts';
-import { checkFixture, fixture, fixtureCases, located } from '../helpers/fixture-project.ts';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFixture, fixture, fixtureBytes, fixtureCases, located } from '../helpers/fixture-project.ts';
 
 const PAGE = 'src/content/docs/case.mdx';
 const EPISODE = 'src/content/episodes/data-team-roles.json';
@@ -21,6 +23,11 @@ interface Case {
   with?: Record<string, string>;
   /** Deployment settings the case is checked under. */
   env?: Record<string, string>;
+  /** Where the valid form goes, when it is not `target` (a file name that is itself the fault). */
+  validTarget?: string;
+  /** Changes to the project for the broken or the valid case beyond files: links, folders. */
+  prepareBroken?: (root: string) => void;
+  prepareValid?: (root: string) => void;
 }
 
 const CASES: Record<string, Case> = {
@@ -98,6 +105,28 @@ const CASES: Record<string, Case> = {
     broken: [`${PAGE}:9:22 tool-discontinued`, `${PAGE}:13:13 tool-discontinued`],
     with: { 'src/content/tools/tools.yaml': 'tools.yaml', 'src/content/docs/reference/tools.mdx': 'tools-page.mdx' },
   },
+  'encoding-invalid': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:4 encoding-invalid`] },
+  'nesting-too-deep': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:129 nesting-too-deep`] },
+  'file-unreadable': {
+    target: PAGE,
+    extension: 'mdx',
+    broken: ['src/content/docs/serving.mdx:1:1 file-unreadable'],
+    prepareBroken: (root) => mkdirSync(join(root, 'src/content/docs/serving.mdx')),
+  },
+  'symlink-loop': {
+    target: PAGE,
+    extension: 'mdx',
+    broken: ['src/content/docs/guides/loop:1:1 symlink-loop'],
+    prepareBroken: (root) => symlinkSync('.', join(root, 'src/content/docs/guides/loop')),
+    // A link to a page publishes it a second time: it is read and checked like any page.
+    prepareValid: (root) => symlinkSync('case.mdx', join(root, 'src/content/docs/linked.mdx')),
+  },
+  'route-collision': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:5:7 route-collision`, 'src/content/docs/guides/model-monitoring.mdx:1:1 route-collision'] },
+  'public-file-name': { target: 'public/notes#1.txt', validTarget: 'public/notes-1.txt', extension: 'txt', broken: ['public/notes#1.txt:1:1 public-file-name'] },
+  'mdx-import': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:16 mdx-import`, `${PAGE}:10:21 mdx-import`] },
+  'mdx-code': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 mdx-code`, `${PAGE}:11:15 mdx-code`, `${PAGE}:11:48 mdx-code`] },
+  'html-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 html-unsafe`, `${PAGE}:11:10 html-unsafe`, `${PAGE}:11:88 html-unsafe`, `${PAGE}:13:1 html-unsafe`, `${PAGE}:15:1 html-unsafe`] },
+  'head-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:8:10 head-unsafe`, `${PAGE}:11:26 head-unsafe`] },
   'moment-overcited': {
     target: PAGE,
     extension: 'mdx',
@@ -131,16 +160,16 @@ describe('every source rule has a broken and a valid fixture', () => {
   });
 });
 
-const placed = (rule: string, files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([path, file]) => [path, fixture(`rules/${rule}/${file}`)]));
+const placed = (rule: string, files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([path, file]) => [path, fixtureBytes(`rules/${rule}/${file}`)]));
 
-describe.each(Object.entries(CASES))('%s', (rule, { target, extension, broken, validWith = {}, with: both = {}, env = {} }) => {
+describe.each(Object.entries(CASES))('%s', (rule, { target, extension, broken, validWith = {}, with: both = {}, env = {}, validTarget = target, prepareBroken, prepareValid }) => {
   it('reports the broken form at the exact place', () => {
-    const problems = checkFixture({ [target]: fixture(`rules/${rule}/broken.${extension}`), ...placed(rule, both) }, { env });
+    const problems = checkFixture({ [target]: fixtureBytes(`rules/${rule}/broken.${extension}`), ...placed(rule, both) }, { env, ...(prepareBroken ? { prepare: prepareBroken } : {}) });
     expect(located(relevant(rule, problems))).toEqual(broken);
   });
 
   it('accepts the valid form', () => {
-    const problems = checkFixture({ [target]: fixture(`rules/${rule}/valid.${extension}`), ...placed(rule, both), ...placed(rule, validWith) }, { env });
+    const problems = checkFixture({ [validTarget]: fixtureBytes(`rules/${rule}/valid.${extension}`), ...placed(rule, both), ...placed(rule, validWith) }, { env, ...(prepareValid ? { prepare: prepareValid } : {}) });
     expect(located(relevant(rule, problems))).toEqual([]);
   });
 });

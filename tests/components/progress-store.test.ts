@@ -74,6 +74,19 @@ describe('progress store', () => {
   ])('refuses the import %j with a reason', (text, reason) => {
     expect(parseImport(text)).toEqual({ ok: false, reason });
   });
+
+  it('refuses a file with more items than progress can keep, or too big to be an export, before reading its items', () => {
+    // 400,000 keys take about 15 MB.
+    const huge = `{"format":"mle-wiki-progress","version":2,"items":{${'"roadmap-learning/item-000000":"done",'.repeat(400_000)}"a/b":"done"}}`;
+    expect(parseImport(huge)).toEqual({ ok: false, reason: 'the file is 15.2 MB, more than the 1.0 MB a progress export of this wiki can be' });
+    const many = Object.fromEntries(Array.from({ length: 6_000 }, (_, index) => [`a/${index}`, 'done']));
+    expect(parseImport(JSON.stringify({ format: 'mle-wiki-progress', version: 2, items: many }))).toEqual({
+      ok: false,
+      reason: 'the file holds 6,000 items, more than the 5,000 progress can keep (the wiki has a few hundred)',
+    });
+    const done = Array.from({ length: 6_000 }, (_, index) => `a/${index}`);
+    expect(parseImport(JSON.stringify({ format: 'mle-wiki-progress', version: 1, done }))).toMatchObject({ ok: false, reason: expect.stringContaining('6,000 items') });
+  });
 });
 
 describe('summaries', () => {

@@ -173,6 +173,27 @@ describe.skipIf(!canRun())('reading progress', () => {
     await expect(count(page)).resolves.toBe(`1 of ${total} done, 1 skipped`);
   });
 
+  it('says an import was not saved when the browser storage is full, and refuses a file too big to be an export', async () => {
+    const page = await context.newPage();
+    await page.goto(session.server.url('mlops/beginner/'));
+    const message = () => page.locator('[data-progress-message]').first().textContent();
+    await importFile(page, `{"format":"mle-wiki-progress","version":2,"items":{${'"a/b":"done",'.repeat(100_000)}"a/c":"done"}}`);
+    await expect.poll(message).toBe('Import refused: the file is 1.3 MB, more than the 1.0 MB a progress export of this wiki can be. Your progress is unchanged.');
+
+    // The storage fills up: every write is refused, as a browser over its quota refuses it.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await importFile(page, JSON.stringify({ format: 'mle-wiki-progress', version: 2, items: { 'mlops-beginner/x': 'done' } }));
+    const dialog = page.getByRole('dialog', { name: 'Import progress' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Merge with mine' }).click();
+    await expect.poll(message).toBe("Import not saved: your browser's storage for this site is full. Your progress is unchanged.");
+    await expect(stored(page)).resolves.toBeNull();
+  });
+
   it.each(['roadmap', 'mlops'])('shows per-stage and overall progress on the %s overview, from the checklist data', async (track) => {
     const page = await context.newPage();
     const stages = trackStages(track);
@@ -247,8 +268,11 @@ describe.skipIf(!canRun())('reading progress', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await context.setOffline(true);
     const [, first] = trackStages('roadmap')[0]!;
+    // The pages a reader opened are kept for reading offline.
+    await page.goto(session.server.url(`${first.page}/`));
+    await page.goto(session.server.url('kpis/'));
+    await context.setOffline(true);
     await page.goto(session.server.url(`${first.page}/`));
     await boxes(page).nth(0).check();
     await page.goto(session.server.url('roadmap/'));

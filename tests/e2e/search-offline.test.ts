@@ -41,19 +41,32 @@ describe.skipIf(!canRun())('search and offline reading', () => {
     await page.close();
   });
 
-  it('serves a visited page and search with the network off', async () => {
+  it('serves visited pages and search with the network off, and the whole wiki once the reader keeps it', async () => {
     const context: BrowserContext = await session.browser.newContext();
     const page = await context.newPage();
     await page.goto(session.server.url(''));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.goto(session.server.url('kpis/'));
     await context.setOffline(true);
+    // A page the reader opened, and search, whose index the worker installs with the shell.
     await page.goto(session.server.url('kpis/'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('KPIs');
     const results = await search(page, 'drift');
     expect(await results.count()).toBeGreaterThan(0);
-    // Link previews and the graph explorer work offline too: their files are precached with the pages.
+    // A page never opened is not kept: the reader is told so, and where to keep the whole wiki.
+    await page.goto(session.server.url('role/boundaries/'));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('This page is not saved for offline reading');
+
+    await context.setOffline(false);
+    await page.goto(session.server.url('about/offline/'));
+    const keep = page.getByRole('button', { name: /^Keep the whole wiki offline \(\d+(\.\d)? MB\)$/ });
+    await keep.waitFor();
+    await keep.click();
+    await expect.poll(() => page.locator('[data-offline-status]').textContent(), { timeout: 60_000 }).toMatch(/^The whole wiki is kept offline/);
+    await context.setOffline(true);
+    // Link previews and the graph explorer work offline too: their files are part of the shell.
     await page.goto(session.server.url('role/boundaries/'));
     await page.locator('.sl-markdown-content p a[href="/role/career-path/"]').first().hover();
     await expect.poll(() => page.locator('#link-preview .link-preview-title').textContent().catch(() => '')).toBe('Career path and role variants');

@@ -16,6 +16,11 @@ export function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
+/** A fixture file's bytes, for cases whose bytes matter (a file that is not UTF-8). */
+export function fixtureBytes(path: string): Buffer {
+  return readFileSync(join(FIXTURES, path));
+}
+
 /** Lists the case files of a fixture folder, such as rules/page-missing. */
 export function fixtureCases(folder: string): string[] {
   return readdirSync(join(FIXTURES, folder)).sort();
@@ -26,10 +31,12 @@ export interface FixtureOptions {
   remove?: string[];
   /** Deployment settings as environment variables (BASE_PATH, SITE_URL). */
   env?: Record<string, string>;
+  /** Changes the copy before it is used, after `files` are written: links, folders, odd entries. */
+  prepare?: (root: string) => void;
 }
 
 /** Runs `use` on a temporary copy of the base fixture project with `files` (repo-relative path -> content) added or replaced. */
-export function withFixtureProject<T>(files: Record<string, string>, options: FixtureOptions, use: (root: string) => T): T {
+export function withFixtureProject<T>(files: Record<string, string | Uint8Array>, options: FixtureOptions, use: (root: string) => T): T {
   const root = mkdtempSync(join(tmpdir(), 'mle-wiki-fixture-'));
   try {
     cpSync(BASE_FIXTURE, root, { recursive: true });
@@ -38,6 +45,7 @@ export function withFixtureProject<T>(files: Record<string, string>, options: Fi
       mkdirSync(dirname(join(root, file)), { recursive: true });
       writeFileSync(join(root, file), content);
     }
+    options.prepare?.(root);
     return use(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -45,12 +53,12 @@ export function withFixtureProject<T>(files: Record<string, string>, options: Fi
 }
 
 /** The site index of the base fixture with `files` added or replaced. */
-export function fixtureIndex(files: Record<string, string> = {}, options: FixtureOptions = {}): SiteIndex {
+export function fixtureIndex(files: Record<string, string | Uint8Array> = {}, options: FixtureOptions = {}): SiteIndex {
   return withFixtureProject(files, options, (root) => loadSite(root, siteSettings(options.env ?? {})).index);
 }
 
 /** Checks the base fixture project with `files` added or replaced, and returns every problem. */
-export function checkFixture(files: Record<string, string>, options: FixtureOptions = {}): Problem[] {
+export function checkFixture(files: Record<string, string | Uint8Array>, options: FixtureOptions = {}): Problem[] {
   return checkSite(fixtureIndex(files, options)).problems;
 }
 

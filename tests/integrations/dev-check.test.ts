@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -85,5 +85,20 @@ describe('the check in the dev server', () => {
     await server.logged(new RegExp(`^${GUIDE}:1:1  frontmatter-invalid`));
     server.write(GUIDE, text);
     await server.logged(new RegExp(`^✓ ${GUIDE}: no problems left`));
+  });
+
+  it('survives a folder named like a page and a link loop, says what they are, and goes on checking saves', async () => {
+    const folder = 'src/content/docs/guides/serving.mdx';
+    mkdirSync(join(server.root, folder));
+    server.watcher.emit('all', 'addDir', join(server.root, folder));
+    await server.logged(new RegExp(`^${folder}:1:1  file-unreadable  this is a folder named like a file`));
+    const loop = 'src/content/docs/guides/loop';
+    symlinkSync('.', join(server.root, loop));
+    server.watcher.emit('all', 'add', join(server.root, loop));
+    await server.logged(new RegExp(`^${loop}:1:1  symlink-loop  `));
+    const text = server.read(GUIDE);
+    server.save(GUIDE, `${text}\nSee [nowhere](/guides/nowhere/).\n`);
+    await server.logged(new RegExp(`^${GUIDE}:\\d+:\\d+  page-missing`));
+    expect(server.log.filter((line) => /failed|Error|\n\s+at /.test(line))).toEqual([]);
   });
 });
