@@ -1,7 +1,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { rewriteLink } from './site/rewrite-link.ts';
 import { siteData } from './site/site.ts';
-import { markChecklistLinks } from './components/checklist-links.ts';
+import { markChecklistLinks } from './components/progress/checklist-links.ts';
 
 /**
  * Frontmatter links (hero actions, prev and next) are not Markdown, so no remark plugin sees them;

@@ -1,4 +1,6 @@
+import { TRACK_IDS, type Track } from '../schemas/checklist.ts';
 import { KPI_CATEGORIES } from '../schemas/kpi.ts';
+import { learningMap, mapAnchor, mapNodeAnchor } from './learning-maps.ts';
 import type { SiteData } from './site-data.ts';
 import { kpiAnchor, kpiCategoryAnchor, termAnchor, toolAnchor } from './generated-pages.ts';
 
@@ -30,6 +32,11 @@ export const COMPONENT_ANCHORS: Readonly<Record<string, AnchorsOf>> = {
     ...new Set(data.glossary.map((term) => glossaryLetterId(glossaryLetter(term.term)))),
     ...data.glossary.map((term) => termAnchor(term.id)),
   ],
+  RoadmapMap: (props, data) => {
+    const track = props['track'] as Track;
+    if (!TRACK_IDS.includes(track)) return [];
+    return [mapAnchor(track), ...learningMap(data.checklists, track).items.map((entry) => mapNodeAnchor(entry.item.id))];
+  },
   ProgressChecklist: (props, data) => {
     const id = props['id'] ?? '';
     const checklist = data.checklists.get(id);

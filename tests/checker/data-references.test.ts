@@ -34,8 +34,8 @@ describe('links written in data files', () => {
 
   it('reports a checklist tool that is not in the directory at the item, with the closest id', () => {
     const problems = problemsOf({ [CHECKLIST]: checklist('ml-flow') });
-    expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
-    expect(problems[0]?.message).toBe('there is no tool "ml-flow" in src/content/tools/; did you mean "mlflow"? (in the tool of the checklist item "mlflow")');
+    expect(located(problems)).toEqual([`${CHECKLIST}:12:17 entry-missing`]);
+    expect(problems[0]?.message).toBe('there is no tool "ml-flow" in src/content/tools/; did you mean "mlflow"? (in the tools of the checklist item "mlflow")');
   });
 
   it('reports a resource page id that does not exist at the id, with the closest page', () => {
@@ -47,7 +47,7 @@ describe('links written in data files', () => {
 
   it('reports a checklist tool when the directory is empty, rather than crashing', () => {
     const problems = checkFixture({ [CHECKLIST]: checklist('mlflow') }).filter((p) => p.file === CHECKLIST);
-    expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
+    expect(located(problems)).toEqual([`${CHECKLIST}:12:17 entry-missing`]);
   });
 
   it('reports the page of a checklist when no such page exists', () => {

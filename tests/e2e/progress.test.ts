@@ -4,8 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import GithubSlugger from 'github-slugger';
 import { canRun, useBrowserSession } from './harness.ts';
 import { contentShift, menusReady } from './progress-page.ts';
-import { checklistSize } from '../../src/components/checklist-links.ts';
-import { LEGACY_STORAGE_KEY, STORAGE_KEY } from '../../src/components/progress-store.ts';
+import { checklistSize } from '../../src/components/progress/checklist-links.ts';
+import { LEGACY_STORAGE_KEY, STORAGE_KEY } from '../../src/components/progress/progress-store.ts';
 import { siteData } from '../../src/site/site.ts';
 
 const { checklists } = siteData().data;

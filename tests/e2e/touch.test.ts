@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { canRun, useBrowserSession } from './harness.ts';
-import { checklistSize } from '../../src/components/checklist-links.ts';
+import { checklistSize } from '../../src/components/progress/checklist-links.ts';
 import { siteData } from '../../src/site/site.ts';
 import { emptyCombination, kpis } from './kpi-data.ts';
 import { menusReady } from './progress-page.ts';

@@ -69,5 +69,7 @@ groups:
     items:
       - id: mlflow
         label: MLflow
-        tool: ${tool}
+        tools: [${tool}]
+        detail: Tracks runs and metrics and keeps a registry of models.
+        page: guides/model-monitoring#drift
 `;
