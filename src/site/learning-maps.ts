@@ -2,6 +2,7 @@ import { closest } from 'fastest-levenshtein';
 import type { Position } from '../lib/position.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { TRACK_IDS, TRACKS, type Checklist, type ChecklistGroup, type ChecklistItem, type Track } from '../schemas/checklist.ts';
+import { progressKey } from './progress-keys.ts';
 import { pagePath, trimSlashes } from './routes.ts';
 
 /**
@@ -48,8 +49,6 @@ export const mapNodeAnchor = (itemId: string): string => `node-${itemId}`;
 /** The id of the map itself on its page. */
 export const mapAnchor = (track: Track): string => `map-${track}`;
 
-/** The progress key of an item, as the checklists and the progress store write it. */
-const keyOf = (checklistId: string, itemId: string): string => `${checklistId}/${itemId}`;
 
 /**
  * The map of one track from the checklists, in stage order. Ordering data is taken as valid (the
@@ -64,7 +63,7 @@ export function learningMap(checklists: ReadonlyMap<string, Checklist>, track: T
       checklist,
       groups: checklist.groups.map((group) => ({
         group,
-        items: inOrder(group.items).map((item) => ({ key: keyOf(checklistId, item.id), item, checklistId, groupId: group.id, stageIndex })),
+        items: inOrder(group.items).map((item) => ({ key: progressKey(checklistId, item.id), item, checklistId, groupId: group.id, stageIndex })),
       })),
     }));
   return { track, title: TRACKS[track].title, pageId: TRACKS[track].page, stages, items: stages.flatMap((stage) => stage.groups.flatMap((group) => group.items)) };
