@@ -56,6 +56,14 @@ describe('links written in data files', () => {
     expect(problems[0]?.message).toContain('(in the page of the checklist)');
   });
 
+  it('checks the moments behind a checklist item like citations, at their place in the item', () => {
+    const withMoments = (moments: string) => `${checklist('mlflow')}        moments: [${moments}]\n`;
+    expect(located(problemsOf({ [CHECKLIST]: withMoments('data-team-roles@17:04') }))).toEqual([]);
+    const problems = problemsOf({ [CHECKLIST]: withMoments('data-team-roles@17:04, data-team-roles@17:00, data-team-roles@16:48') });
+    expect(located(problems)).toEqual([`${CHECKLIST}:15:42 timestamp-missing`, `${CHECKLIST}:15:65 moment-undescribed`]);
+    expect(problems[0]?.message).toContain('(in the moments of the checklist item "mlflow")');
+  });
+
   it('reports a written page that a generated page links to, at the route that renders the link', () => {
     const glossary = { 'src/content/glossary/glossary.yaml': fixture('rules/entry-missing/glossary.yaml') };
     expect(located(problemsOf({ ...glossary, 'src/content/docs/reference/glossary.mdx': fixture('rules/entry-missing/glossary-page.mdx') }))).toEqual([]);
