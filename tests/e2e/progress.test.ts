@@ -173,7 +173,7 @@ describe.skipIf(!canRun())('reading progress', () => {
     await expect(count(page)).resolves.toBe(`1 of ${total} done, 1 skipped`);
   });
 
-  it.each(['roadmap', 'mlops'])('shows per-stage and overall progress on the %s overview, from the checklist data', async (track) => {
+  it.each(['roadmap', 'mlops'])('shows per-stage, per-map and overall progress on the %s overview, from the checklist data', async (track) => {
     const page = await context.newPage();
     const stages = trackStages(track);
     const [firstId, first] = stages[0]!;
@@ -182,14 +182,19 @@ describe.skipIf(!canRun())('reading progress', () => {
     await page.locator('[data-checklist] .progress-status-menu').nth(1).selectOption('in-progress');
 
     await page.goto(session.server.url(`${track}/`));
-    const rows = page.locator('[data-track-stage]');
+    // Both maps are summed up on each overview; this track's map is one block of it.
+    const map = page.locator('.track-map', { has: page.locator(`[data-track-total="${track}"]`) });
+    const rows = map.locator('[data-track-stage]');
     await expect(rows.count()).resolves.toBe(stages.length);
+    await expect(page.locator('[data-track-stage]').count()).resolves.toBe(checklists.size);
     await expect(rows.locator('a').allTextContents()).resolves.toEqual(stages.map(([, c]) => c.title));
     await expect(rows.first().locator('a').getAttribute('href')).resolves.toBe(`/${first.page}/`);
     await expect(rows.first().locator('[data-track-count]').textContent()).resolves.toBe(`1 of ${checklistSize(first)} done, 1 in progress`);
     await expect(rows.nth(1).locator('[data-track-count]').textContent()).resolves.toBe(`0 of ${checklistSize(stages[1]![1])} done`);
     const total = stages.reduce((sum, [, c]) => sum + checklistSize(c), 0);
-    await expect(page.locator('.track-overall [data-track-count]').textContent()).resolves.toBe(`1 of ${total} done, 1 in progress`);
+    await expect(map.locator('[data-track-total] [data-track-count]').textContent()).resolves.toBe(`1 of ${total} done, 1 in progress`);
+    const everything = [...checklists.values()].reduce((sum, c) => sum + checklistSize(c), 0);
+    await expect(page.locator('[data-track-overall] [data-track-count]').textContent()).resolves.toBe(`1 of ${everything} done, 1 in progress`);
     await expect(page.getByRole('progressbar', { name: `${first.title} 1 of ${checklistSize(first)} done, 1 in progress` }).count()).resolves.toBe(1);
 
     // The sidebar marks the started stage, in words for screen readers.
