@@ -46,8 +46,15 @@ export interface LearningMap {
 
 /** The id of an item's node and panel on its map page: `/roadmap/#node-python-basics`. */
 export const mapNodeAnchor = (itemId: string): string => `node-${itemId}`;
+/** The id of the heading of an item's panel. */
+export const mapPanelTitleId = (itemId: string): string => `${mapNodeAnchor(itemId)}-title`;
 /** The id of the map itself on its page. */
 export const mapAnchor = (track: Track): string => `map-${track}`;
+/** The id of a stage's title on its map. */
+export const mapStageAnchor = (track: Track, checklistId: string): string => `${mapAnchor(track)}-${checklistId}`;
+/** The ids of the home page's map cards: the block's heading and each card's. */
+export const MAP_ENTRIES_TITLE_ID = 'map-entries-title';
+export const mapEntryId = (track: Track): string => `map-entry-${track}`;
 
 
 /**

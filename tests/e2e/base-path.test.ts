@@ -21,8 +21,10 @@ describe.skipIf(!canRun('base'))('the site built under BASE_PATH=/mle-wiki/', ()
     await page.waitForURL(/\/mle-wiki\/roadmap\/#node-[a-z0-9-]+$/);
     await page.locator('[data-roadmap-panel] .map-panel-learn a').click();
     await page.waitForURL(/\/mle-wiki\/[a-z0-9/-]+\/(#[a-z0-9-]+)?$/);
-    await page.locator('nav[aria-label="Main"] a[href$="/role/skills/"]').first().click();
-    await page.waitForURL(/\/mle-wiki\/role\/skills\/$/);
+    const sidebarLink = page.locator('nav[aria-label="Main"] a[href^="/mle-wiki/"]:not([aria-current])').filter({ visible: true }).first();
+    const target = await sidebarLink.getAttribute('href');
+    await sidebarLink.click();
+    await page.waitForURL((url) => url.pathname === target);
     await page.locator('.sl-markdown-content a[href^="/mle-wiki/"]:not(.citation-notes)').first().click();
     await page.waitForURL(/\/mle-wiki\/.+/);
     await page.close();

@@ -229,7 +229,7 @@ describe.skipIf(!canRun())('the learning maps', () => {
     // On a phone the home page has the menu button, like every other page.
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(session.server.url(''));
-    await expect(page.locator('starlight-menu-button button').isVisible()).resolves.toBe(true);
+    await expect(page.locator('button[popovertarget="starlight__sidebar"]').isVisible()).resolves.toBe(true);
     await close();
   });
 });

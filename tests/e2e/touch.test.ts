@@ -44,8 +44,9 @@ describe.skipIf(!canRun())('on a 360 px touch screen', () => {
     await page.goto(session.server.url('mlops/beginner/'));
     const total = checklistSize(checklists.get('mlops-beginner')!);
     await page.locator('[data-checklist] input[type="checkbox"]').first().tap();
-    // Tapping the label ticks the box too: the whole line is a target.
-    await page.locator('[data-checklist] .progress-label').nth(1).tap();
+    // The box is the target for ticking; the item's label is a link to the page that teaches it.
+    await page.locator('[data-checklist] input[type="checkbox"]').nth(1).tap();
+    await expect(page.locator('[data-checklist] .progress-label a').first().getAttribute('href')).resolves.toMatch(/^\/[a-z0-9/-]+\/(#[a-z0-9-]+)?$/);
     await page.locator('[data-checklist] .progress-status-menu').nth(2).selectOption('in-progress');
     await expect(page.locator('[data-progress-count]').textContent()).resolves.toBe(`2 of ${total} done, 1 in progress`);
     await page.getByRole('button', { name: 'Reset this checklist…' }).tap();

@@ -7,7 +7,7 @@ export function enhanceMapEntries(root: HTMLElement): void {
   const title = root.querySelector<HTMLElement>('[data-map-entries-title]');
   const cards = [...root.querySelectorAll<HTMLElement>('[data-map-entry]')].flatMap((card) => {
     const next = card.querySelector<HTMLElement>('[data-map-entry-next]');
-    const data = card.querySelector('[data-map-entry-data]')?.textContent;
+    const data = card.dataset['mapEntryData'];
     if (!next || !data) return [];
     const { items, stages } = JSON.parse(data) as { items: EntryItem[]; stages: EntryStage[] };
     return [{ next, items, stages }];

@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { RESOURCE_KINDS, type Resource } from '../../schemas/resource.ts';
 import { checklistHeadingId } from '../../site/component-anchors.ts';
-import { itemPagePath, itemPageTarget, mapAnchor, mapNodeAnchor, type MapItem } from '../../site/learning-maps.ts';
+import { itemPagePath, itemPageTarget, mapAnchor, mapNodeAnchor, mapPanelTitleId, mapStageAnchor, type MapItem } from '../../site/learning-maps.ts';
 import { pagePath } from '../../site/routes.ts';
 import { STATUS_LABELS } from '../progress/progress-store.ts';
 import type { Box, MapEdge, MapLayout, PlacedGroup, PlacedItem, PlacedStage } from './map-layout.ts';
@@ -97,7 +97,7 @@ function lines(layout: MapLayout): Element {
 function renderStage(placedStage: PlacedStage, index: number, layout: MapLayout, context: MapRenderContext, origin: { x: number; y: number }): Element {
   const { stage } = placedStage;
   const count = stage.groups.reduce((sum, group) => sum + group.items.length, 0);
-  const titleId = `${mapAnchor(layout.map.track)}-${stage.checklistId}`;
+  const titleId = mapStageAnchor(layout.map.track, stage.checklistId);
   return h('li', { className: ['map-stage'], style: placed(placedStage, origin), 'data-map-stage': stage.checklistId, 'aria-labelledby': titleId }, [
     h('div', { className: ['map-stage-head'] }, [
       h('span', { className: ['map-stage-number'], 'aria-hidden': 'true' }, String(index + 1)),
@@ -155,7 +155,7 @@ function renderItem(placedItem: PlacedItem, group: PlacedGroup, stage: PlacedSta
 function renderPanel(entry: MapItem, group: PlacedGroup, stage: PlacedStage, stageIndex: number, layout: MapLayout, context: MapRenderContext): Element {
   const { item } = entry;
   const anchor = mapNodeAnchor(item.id);
-  const titleId = `${anchor}-title`;
+  const titleId = mapPanelTitleId(item.id);
   const { checklist, checklistId } = stage.stage;
   const sections: Element[] = [];
   const moments = momentsByEpisode(item.moments ?? [], anchor, context);
