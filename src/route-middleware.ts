@@ -3,7 +3,7 @@ import { rewriteLink } from './site/rewrite-link.ts';
 import { getSite, siteData } from './site/site.ts';
 // The diagrams' rules, written into the head of the pages that have a diagram rather than into every page's stylesheet.
 import diagramStyles from './styles/diagrams.css?raw';
-import { markChecklistLinks } from './components/checklist-links.ts';
+import { markChecklistLinks } from './components/progress/checklist-links.ts';
 import { GLOSSARY_PAGE_ID, KPI_PAGE_ID, kpiPageId, NOT_FOUND_PAGE_ID, termPageId } from './site/generated-pages.ts';
 import { pageIdOfUrl, pagePath } from './site/routes.ts';
 

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDirectory } from '../lib/static-server.ts';
-import { pageWeight } from '../lib/page-weight.ts';
+import { addedScripts, pageWeight } from '../lib/page-weight.ts';
 
 export const PAGE_KINDS: Record<string, string> = {
   home: '',
   'role page': 'role/skills/',
   'roadmap overview': 'roadmap/',
+  'MLOps overview': 'mlops/',
   'roadmap stage': 'roadmap/learning-sequence/',
   'MLOps phase': 'mlops/intermediate/',
   'KPI tables': 'kpis/',
@@ -21,6 +22,26 @@ export const PAGE_KINDS: Record<string, string> = {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
+/**
+ * The JavaScript the learning maps add to the pages that show them (issue budget: 15 KB compressed):
+ * the component's bundle and the modules only it needs, against a page of the same kind without it.
+ */
+const MAP_SCRIPTS: { page: string; component: string; baseline: string }[] = [
+  { page: 'roadmap/', component: 'RoadmapMap.astro', baseline: 'roadmap/learning-sequence/' },
+  { page: 'mlops/', component: 'RoadmapMap.astro', baseline: 'mlops/beginner/' },
+  { page: '', component: 'MapEntries.astro', baseline: 'role/' },
+];
+const MAP_JS_BUDGET = 15 * 1024;
+
+function printMapScripts(dir: string): void {
+  console.log('\n## JavaScript the maps add (budget 15 KB compressed)\n');
+  for (const { page, component, baseline } of MAP_SCRIPTS) {
+    const added = addedScripts(dir, `${page}index.html`, component, `${baseline}index.html`);
+    const verdict = added.gzip <= MAP_JS_BUDGET ? 'within budget' : 'OVER BUDGET';
+    console.log(`/${page.padEnd(10)} ${component.padEnd(18)} ${String(added.bytes).padStart(6)} B raw, ${String(added.gzip).padStart(5)} B gzip, ${String(added.brotli).padStart(5)} B brotli (${added.files.length} files; ${verdict})`);
+  }
+}
+
 /** Lighthouse (mobile emulation, its default) on one page of each kind of the built site in `dir`. */
 export async function runLighthouse(dir: string): Promise<void> {
   if (!existsSync(join(dir, 'index.html'))) {
@@ -31,6 +52,7 @@ export async function runLighthouse(dir: string): Promise<void> {
     console.log('\nLighthouse: SKIPPED, no Chromium at /usr/bin/chromium (sudo apt-get install -y chromium).');
     return;
   }
+  printMapScripts(dir);
   console.log('\n## Page weight (JavaScript and CSS loaded)\n');
   for (const [kind, path] of Object.entries(PAGE_KINDS)) {
     const { js, css } = pageWeight(dir, `${path}index.html`);

@@ -1,6 +1,6 @@
 import type { Reference } from '../site/document.ts';
 import type { Fix } from '../rules/problem.ts';
-import { resolveDataReferences, resolveDocument, type ResolvedReference } from '../site/resolve.ts';
+import { resolveDataReferences, resolveDocument, type ResolvedReference, type Target } from '../site/resolve.ts';
 import type { IndexedDocument, SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
@@ -17,7 +17,12 @@ export interface CheckResult {
 export function checkDocument(document: IndexedDocument, index: SiteIndex): CheckResult {
   const { resolved, unresolved } = resolveDocument(document, index);
   const problems = unresolved.map(({ reference, rule, message, fix }) => referenceProblem(reference, rule, message, fix));
-  problems.push(...discontinuedToolProblems(resolved, index));
+  return { problems: [...problems, ...discontinuedToolProblems(resolved, index), ...undescribedMoments(resolved, index)], resolved };
+}
+
+/** Cited moments whose episode file has no note for them: the previews and episode pages show the note. */
+function undescribedMoments(resolved: readonly { reference: Reference; target: Target }[], index: SiteIndex): Problem[] {
+  const problems: Problem[] = [];
   for (const { reference, target } of resolved) {
     if (target.kind !== 'moment') continue;
     const episode = index.data.episodes.get(target.slug);
@@ -25,7 +30,7 @@ export function checkDocument(document: IndexedDocument, index: SiteIndex): Chec
       problems.push(referenceProblem(reference, 'moment-undescribed', `${target.t} of "${target.slug}" is cited but has no note in src/content/episodes/${target.slug}.json "moments"`));
     }
   }
-  return { problems, resolved };
+  return problems;
 }
 
 function referenceProblem(reference: Reference, rule: RuleId, message: string, fix?: Fix): Problem {
@@ -51,8 +56,9 @@ export function checkSite(index: SiteIndex): CheckResult {
 
 /** The links written in data files; a failure is reported at its line in the data file. */
 export function checkDataReferences(index: SiteIndex): CheckResult {
-  const { resolved, unresolved } = resolveDataReferences(index);
-  return { problems: unresolved.map(({ reference, rule, message, fix }) => referenceProblem(reference, rule, message, fix)), resolved };
+  const { resolved, unresolved, moments } = resolveDataReferences(index);
+  const problems = unresolved.map(({ reference, rule, message, fix }) => referenceProblem(reference, rule, message, fix));
+  return { problems: [...problems, ...undescribedMoments(moments, index)], resolved };
 }
 
 /** Rules about the whole web of pages, computed from every page's resolved references. */

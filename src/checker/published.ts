@@ -1,6 +1,7 @@
 import { citationView, resolveCitation } from '../site/citations.ts';
 import type { SiteData } from '../site/site-data.ts';
 import type { PageDocument, Reference } from '../site/document.ts';
+import { itemPagePath } from '../site/learning-maps.ts';
 import { parseLink } from '../site/links.ts';
 import { rewriteLink } from '../site/rewrite-link.ts';
 
@@ -12,6 +13,7 @@ import { rewriteLink } from '../site/rewrite-link.ts';
  */
 export function publishedHrefs(reference: Reference, data: SiteData, base: string): string[] {
   if (reference.origin === 'related' || reference.origin === 'sources' || reference.origin === 'data-page') return [];
+  if (reference.origin === 'item-page') return [itemPagePath(reference.url, base)];
   const link = parseLink(reference.url);
   const asLink = reference.origin === 'markdown' || reference.origin === 'definition';
   if (!asLink || link.kind !== 'citation') return [rewriteLink(reference.url, base)];

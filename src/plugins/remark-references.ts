@@ -1,5 +1,5 @@
 import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { htmlToHast, type HastNode } from 'satteri';
 import { visit } from 'unist-util-visit';
 import { citationView, resolveCitation, type CitationView } from '../site/citations.ts';
@@ -167,8 +167,19 @@ function rewriteHtmlLinks(html: string, base: string): string {
 }
 
 function renderCitation(node: Link | LinkReference, view: CitationView, id: string, options: { wholeEpisode: boolean; compact: boolean }): void {
+  const element = citationElement(view, id, options);
+  node.data = { hName: element.tagName, hProperties: element.properties as never, hChildren: element.children };
+}
+
+/**
+ * A citation as the site renders it, wherever it stands: a play link to the second on YouTube, a notes
+ * link to the moment on its episode page, and a preview card with the episode, its guests and the
+ * moment's note (the touch panel of reader-previews.ts reads the same parts). `compact` renders only the
+ * play link, as inside a heading. The map's panels render the moments behind an item with it.
+ */
+export function citationElement(view: CitationView, id: string, options: { wholeEpisode: boolean; compact: boolean }): Element {
   const text = (value: string): ElementContent => ({ type: 'text', value });
-  const element = (tagName: string, properties: Record<string, unknown>, children: ElementContent[]): ElementContent => ({
+  const element = (tagName: string, properties: Record<string, unknown>, children: ElementContent[]): Element => ({
     type: 'element',
     tagName,
     properties: properties as never,
@@ -179,12 +190,11 @@ function renderCitation(node: Link | LinkReference, view: CitationView, id: stri
   ]);
   const label = options.wholeEpisode ? ` ${view.label}` : view.label;
   if (options.compact) {
-    node.data = {
-      hName: 'a',
-      hProperties: { className: ['citation-link', 'citation-compact'], href: view.href, ariaLabel: view.accessibleName, rel: ['noopener', 'noreferrer'], target: '_blank' },
-      hChildren: [play, text(label)],
-    };
-    return;
+    return element(
+      'a',
+      { className: ['citation-link', 'citation-compact'], href: view.href, ariaLabel: view.accessibleName, rel: ['noopener', 'noreferrer'], target: '_blank' },
+      [play, text(label)],
+    );
   }
   const card = element('span', { className: ['citation-card'], id, role: 'tooltip', dataPagefindIgnore: '' }, [
     element('span', { className: ['citation-card-title'] }, [text(view.episodeTitle)]),
@@ -197,9 +207,5 @@ function renderCitation(node: Link | LinkReference, view: CitationView, id: stri
     [play, text(label)],
   );
   const notesLink = element('a', { className: ['citation-notes'], href: view.episodePageHref, ariaLabel: `Episode notes: ${view.accessibleName}`, dataPagefindIgnore: '' }, [text('notes')]);
-  node.data = {
-    hName: 'span',
-    hProperties: { className: ['citation', options.wholeEpisode ? 'citation-episode' : 'citation-moment'] },
-    hChildren: [playLink, notesLink, card],
-  };
+  return element('span', { className: ['citation', options.wholeEpisode ? 'citation-episode' : 'citation-moment'] }, [playLink, notesLink, card]);
 }

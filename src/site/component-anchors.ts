@@ -1,4 +1,6 @@
+import { TRACK_IDS, type Track } from '../schemas/checklist.ts';
 import { KPI_CATEGORIES } from '../schemas/kpi.ts';
+import { learningMap, learningMaps, MAP_ENTRIES_TITLE_ID, mapAnchor, mapEntryId, mapNodeAnchor, mapPanelTitleId, mapStageAnchor } from './learning-maps.ts';
 import type { SiteData } from './site-data.ts';
 import { kpiAnchor, kpiCategoryAnchor, termAnchor, toolAnchor } from './generated-pages.ts';
 
@@ -8,6 +10,8 @@ import { kpiAnchor, kpiCategoryAnchor, termAnchor, toolAnchor } from './generate
  */
 
 export const checklistHeadingId = (checklistId: string): string => `checklist-${checklistId}`;
+/** The heading of the home page's row of start paths. */
+export const START_PATHS_TITLE_ID = 'start-paths-title';
 
 /** The letter a glossary term is filed under; terms that do not start with a letter go under "#". */
 export function glossaryLetter(term: string): string {
@@ -49,6 +53,18 @@ export const COMPONENT_ANCHORS: Readonly<Record<string, AnchorsOf>> = {
     ...new Set(data.glossary.map((term) => glossaryLetterId(glossaryLetter(term.term)))),
     ...data.glossary.map((term) => termAnchor(term.id)),
   ],
+  RoadmapMap: (props, data) => {
+    const track = props['track'] as Track;
+    if (!TRACK_IDS.includes(track)) return [];
+    const map = learningMap(data.checklists, track);
+    return [
+      mapAnchor(track),
+      ...map.stages.map((stage) => mapStageAnchor(track, stage.checklistId)),
+      ...map.items.flatMap((entry) => [mapNodeAnchor(entry.item.id), mapPanelTitleId(entry.item.id)]),
+    ];
+  },
+  MapEntries: (_props, data) => [MAP_ENTRIES_TITLE_ID, ...learningMaps(data.checklists).map((map) => mapEntryId(map.track))],
+  StartPaths: () => [START_PATHS_TITLE_ID],
   ProgressChecklist: (props, data) => {
     const id = props['id'] ?? '';
     const checklist = data.checklists.get(id);

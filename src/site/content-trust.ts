@@ -11,8 +11,21 @@ import { positionAt, type Position } from '../lib/position.ts';
 
 /** Package modules a page may import from. */
 export const PAGE_PACKAGE_MODULES: readonly string[] = ['@astrojs/starlight/components'];
-/** The wiki's components made for pages: `src/components/<name>.astro`, imported as `~/components/<name>.astro` or by a relative path. */
-export const PAGE_COMPONENTS: readonly string[] = ['Glossary', 'KpiExplorer', 'OfflineCopy', 'ProgressChecklist', 'ToolsDirectory', 'TrackProgress'];
+/**
+ * The wiki's components made for pages: `src/components/<path>.astro`, imported as
+ * `~/components/<path>.astro` or by a relative path.
+ */
+export const PAGE_COMPONENTS: readonly string[] = [
+  'Glossary',
+  'KpiExplorer',
+  'OfflineCopy',
+  'ToolsDirectory',
+  'home/StartPaths',
+  'progress/ProgressChecklist',
+  'progress/ProgressOverview',
+  'roadmap/MapEntries',
+  'roadmap/RoadmapMap',
+];
 const COMPONENTS_DIR = 'src/components/';
 
 /** The allowed modules as a contributor writes them, for messages. */

@@ -3,7 +3,7 @@ import { START, type Position } from '../lib/position.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { describeIssue } from '../lib/zod-issues.ts';
 import { problem, type Problem } from '../rules/problem.ts';
-import { ChecklistSchema, type Checklist } from '../schemas/checklist.ts';
+import { ChecklistSchema, TRACKS, type Checklist } from '../schemas/checklist.ts';
 import { EpisodeSchema } from '../schemas/episode.ts';
 import { GlossarySchema } from '../schemas/glossary.ts';
 import { KpiListSchema } from '../schemas/kpi.ts';
@@ -13,7 +13,8 @@ import { ToolListSchema } from '../schemas/tool.ts';
 import { locatedLater, type Reference } from './document.ts';
 import { listContent, readSourceText } from './file-problems.ts';
 import { GLOSSARY_PAGE_ID, generatedPageLinks } from './generated-pages.ts';
-import { entryLink } from './links.ts';
+import { mapProblems, type LocatedChecklist } from './learning-maps.ts';
+import { CITATION_SCHEME, entryLink } from './links.ts';
 import { DOCS_FILE_PATTERN } from './routes.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -135,6 +136,7 @@ export function loadSiteData(root: string): LoadedData {
   const glossaryFiles = load('glossary', GlossarySchema);
   const resourceFiles = load('resources', ResourceListSchema);
   const pathOf = (kind: DataKind, name: string) => files.find((file) => file.startsWith(`${CONTENT[kind].dir}/`) && baseName(file) === name) ?? name;
+  problems.push(...mapProblems(locatedChecklists(texts, checklists, (name) => pathOf('checklists', name)), new Set([...resourceFiles.values()].flat().map((resource) => resource.id))));
   const references = [
     ...dataReferences(texts, (name) => pathOf('glossary', name), glossaryFiles, (terms) =>
       terms.map((term, index) => ({ url: term.see, origin: 'data-link', via: `see of the term "${term.id}"`, path: [index, 'see'], from: GLOSSARY_PAGE_ID })),
@@ -165,7 +167,7 @@ export function loadSiteData(root: string): LoadedData {
 
 interface DataLinkSpec {
   url: string;
-  origin: 'data-link' | 'data-page';
+  origin: 'data-link' | 'data-page' | 'item-page';
   via: string;
   /** Where the link is written in its file, as a path of keys. */
   path: (string | number)[];
@@ -174,22 +176,38 @@ interface DataLinkSpec {
 }
 
 /**
- * A checklist names the page it is shown on, and an item that names a tool is rendered as a link to the tool's row in the directory, on the
- * page that shows the checklist; so the link is that page's, and an unknown tool id is reported at the item.
+ * The links of a checklist: the page it is shown on, which the overviews and the sidebar link to; and
+ * for each item, the page that teaches it and the tools it names, which its label and its tool links
+ * publish on that page, and the moments behind it, which its panel on the track's map cites.
  */
 function checklistLinks(checklist: Checklist): DataLinkSpec[] {
-  // The page the checklist is shown on: the overviews and the sidebar marker link to it.
   const page: DataLinkSpec = { url: checklist.page, origin: 'data-page', via: 'page of the checklist', path: ['page'], from: undefined };
-  return [page, ...checklistToolLinks(checklist)];
+  const items = checklist.groups.flatMap((group, groupIndex) =>
+    group.items.flatMap((item, itemIndex) => {
+      const path = (...rest: (string | number)[]) => ['groups', groupIndex, 'items', itemIndex, ...rest];
+      const via = (field: string) => `${field} of the checklist item "${item.id}"`;
+      return [
+        ...(item.page === undefined ? [] : [{ url: item.page, origin: 'item-page' as const, via: via('page'), path: path('page'), from: checklist.page }]),
+        ...(item.tools ?? []).map((tool, at) => ({ url: entryLink('tool', tool), origin: 'data-link' as const, via: via('tools'), path: path('tools', at), from: checklist.page })),
+        ...(item.moments ?? []).map((moment, at) => ({ url: `${CITATION_SCHEME}${moment}`, origin: 'data-link' as const, via: via('moments'), path: path('moments', at), from: TRACKS[checklist.track].page })),
+      ];
+    }),
+  );
+  return [page, ...items];
 }
 
-function checklistToolLinks(checklist: Checklist): DataLinkSpec[] {
-  return checklist.groups.flatMap((group, groupIndex) =>
-    group.items.flatMap((item, itemIndex) =>
-      item.tool === undefined
-        ? []
-        : [{ url: entryLink('tool', item.tool), origin: 'data-link' as const, via: `tool of the checklist item "${item.id}"`, path: ['groups', groupIndex, 'items', itemIndex, 'tool'], from: checklist.page }],
-    ),
+/** Each valid checklist with its file and a way to find where a field of it is written. */
+function locatedChecklists(texts: ReadonlyMap<string, string>, checklists: ReadonlyMap<string, Checklist>, pathOf: (name: string) => string): Map<string, LocatedChecklist> {
+  return new Map(
+    [...checklists].map(([name, checklist]) => {
+      const file = pathOf(name);
+      let yaml: ReturnType<typeof parseYaml> | undefined;
+      const locate = (path: readonly (string | number)[]): Position => {
+        yaml ??= parseYaml(texts.get(file) ?? '');
+        return yaml.ok ? yaml.locate(path) : START;
+      };
+      return [name, { checklist, file, locate }];
+    }),
   );
 }
 

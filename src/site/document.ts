@@ -13,7 +13,7 @@ import { createTaskIds, isTaskItem, taskItemElementId, taskItemText } from './ta
 import { DIAGRAM_LANGUAGE, diagramTextStart, readDiagram } from './diagrams.ts';
 
 /**
- * Where a reference was written. `related`, `sources` and `data-page` are lists of ids; every other
+ * Where a reference was written. `related`, `sources`, `data-page` and `item-page` hold ids; every other
  * origin holds a URL, so it is resolved (and rewritten by the renderer) the same way wherever it stands.
  */
 export type ReferenceOrigin =
@@ -28,7 +28,9 @@ export type ReferenceOrigin =
   /** A site link written in a data file (a glossary term's covering page). */
   | 'data-link'
   /** A page id written in a data file (the pages a resource is listed on). */
-  | 'data-page';
+  | 'data-page'
+  /** The page that teaches a checklist item: a page id with an optional `#heading`. */
+  | 'item-page';
 
 export interface Reference {
   url: string;

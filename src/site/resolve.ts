@@ -7,6 +7,7 @@ import type { Reference } from './document.ts';
 import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, mayBeGeneratedFromInvalidData, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { invalidCollections } from './site-data.ts';
 import { isFrameId } from './heading-ids.ts';
+import { itemPageTarget } from './learning-maps.ts';
 import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
@@ -52,6 +53,7 @@ export function resolveReference(reference: Reference, fromPageId: string, index
   if (reference.origin === 'related') return resolveRelated(reference.url, fromPageId, index);
   if (reference.origin === 'sources') return resolveSource(reference.url, index, (id) => id);
   if (reference.origin === 'data-page') return resolveListedPage(reference.url, index);
+  if (reference.origin === 'item-page') return resolveItemPage(reference.url, index);
   const link = parseLink(reference.url, index.settings.site);
   switch (link.kind) {
     case 'citation':
@@ -145,6 +147,25 @@ function resolveListedPage(value: string, index: SiteIndex): Resolution {
     return fail('page-missing', `no page "${value}"${text}; list page ids, the page path without its slashes`, fix);
   }
   return { ok: true, target: { kind: 'page', pageId } };
+}
+
+/**
+ * The page that teaches a checklist item: a page id, optionally with `#heading`. Whatever is wrong with
+ * it is one problem for the contributor, the item's page, so every failure is reported under one rule.
+ */
+function resolveItemPage(value: string, index: SiteIndex): Resolution {
+  const { pageId, anchor } = itemPageTarget(value);
+  const page = index.pages.get(pageId);
+  if (!page) {
+    const chosen = closestPage(pageId, index.pages);
+    const fix = chosen === undefined ? undefined : { replacement: anchor === undefined ? chosen : `${chosen}#${anchor}`, closest: { wanted: pageId, chosen, pool: { kind: 'pages' } as const } };
+    const hint = chosen === undefined ? '' : `; did you mean "${chosen}"?`;
+    return fail('item-page-missing', `no page "${pageId}": an item names the page that teaches it by its page id (its path without the slashes) and an optional #heading${hint}`, fix);
+  }
+  if (page.draft) return fail('item-page-missing', `${pagePath(pageId)} is a draft (${page.source} has draft: true), which production builds leave out; choose a published page that teaches the item`);
+  if (anchor === undefined) return { ok: true, target: { kind: 'page', pageId } };
+  const resolved = pageTarget(pageId, anchor, '', index, `${pageId}#${anchor}`);
+  return resolved.ok ? resolved : fail('item-page-missing', resolved.message, resolved.fix);
 }
 
 /** A source id, from a `source:` link or the `sources` list; `written` is how an id is written there. */
@@ -347,20 +368,30 @@ export interface UnresolvedReference {
 
 /**
  * Resolves the links written in data files. A link published on a page (a glossary term's covering
- * page, on the glossary page) counts as that page's reference, for backlinks and the graph.
+ * page, on the glossary page) counts as that page's reference, for backlinks and the graph; `moments`
+ * lists every cited moment, published on a page or not, for the check of its note.
  */
-export function resolveDataReferences(index: SiteIndex): { resolved: ResolvedReference[]; unresolved: Omit<UnresolvedReference, 'from'>[] } {
+export function resolveDataReferences(index: SiteIndex): {
+  resolved: ResolvedReference[];
+  unresolved: Omit<UnresolvedReference, 'from'>[];
+  moments: { reference: Reference; target: Target }[];
+} {
   const resolved: ResolvedReference[] = [];
   const unresolved: Omit<UnresolvedReference, 'from'>[] = [];
-  if (index.dataReferences.length === 0) return { resolved, unresolved };
+  const moments: { reference: Reference; target: Target }[] = [];
+  if (index.dataReferences.length === 0) return { resolved, unresolved, moments };
   const documents = new Map(index.documents.map((document) => [document.pageId, document]));
   for (const { reference, from } of index.dataReferences) {
     const resolution = resolveReference(reference, from ?? '', index);
     const page = from === undefined ? undefined : documents.get(from);
-    if (!resolution.ok) unresolved.push({ reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
-    else if (page) resolved.push({ from: page, reference, target: resolution.target });
+    if (!resolution.ok) {
+      unresolved.push({ reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
+      continue;
+    }
+    if (resolution.target.kind === 'moment') moments.push({ reference, target: resolution.target });
+    if (page) resolved.push({ from: page, reference, target: resolution.target });
   }
-  return { resolved, unresolved };
+  return { resolved, unresolved, moments };
 }
 
 /** Resolves every reference of one page. */

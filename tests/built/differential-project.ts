@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 
@@ -80,8 +80,11 @@ function corpusPage(index: number, headings: string[][]): string {
 
 const headingArbitrary = fc.array(fc.array(fc.constantFrom(...HEADING_PIECES), { minLength: 1, maxLength: 3 }), { minLength: 3, maxLength: 6 });
 
-/** Rule fixtures whose valid case renders as a page on its own (the others need components or replace the home page). */
-const RULE_PAGES_SKIPPED = new Set(['page-orphan', 'data-invalid', 'public-file-name']);
+/**
+ * Rule fixtures whose valid case is a page but does not render on its own (it needs other files or
+ * replaces the home page). Rules about data files (data-invalid, the checklist rules) have no page.
+ */
+const RULE_PAGES_SKIPPED = new Set(['page-orphan']);
 
 /**
  * A project the real site pipeline builds: this project's configuration and code with the base
@@ -106,8 +109,9 @@ export function writeDifferentialProject(root: string, projectRoot: string, page
   cpSync(join(fixtures, 'rules/entry-missing/tools.yaml'), join(root, 'src/content/tools/tools.yaml'));
   cpSync(join(fixtures, 'rules/entry-missing/glossary.yaml'), join(root, 'src/content/glossary/glossary.yaml'));
   for (const rule of readdirSync(join(fixtures, 'rules')).sort()) {
-    if (RULE_PAGES_SKIPPED.has(rule)) continue;
-    cpSync(join(fixtures, 'rules', rule, 'valid.mdx'), join(root, `src/content/docs/rules/${rule}.mdx`));
+    const valid = join(fixtures, 'rules', rule, 'valid.mdx');
+    if (RULE_PAGES_SKIPPED.has(rule) || !existsSync(valid)) continue;
+    cpSync(valid, join(root, `src/content/docs/rules/${rule}.mdx`));
   }
   cpSync(join(fixtures, 'rules/page-draft/draft.mdx'), join(root, 'src/content/docs/guides/upcoming.mdx'));
   const samples = fc.sample(headingArbitrary, { seed: 20261123, numRuns: pages });

@@ -34,8 +34,8 @@ describe('links written in data files', () => {
 
   it('reports a checklist tool that is not in the directory at the item, with the closest id', () => {
     const problems = problemsOf({ [CHECKLIST]: checklist('ml-flow') });
-    expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
-    expect(problems[0]?.message).toBe('there is no tool "ml-flow" in src/content/tools/; did you mean "mlflow"? (in the tool of the checklist item "mlflow")');
+    expect(located(problems)).toEqual([`${CHECKLIST}:12:17 entry-missing`]);
+    expect(problems[0]?.message).toBe('there is no tool "ml-flow" in src/content/tools/; did you mean "mlflow"? (in the tools of the checklist item "mlflow")');
   });
 
   it('reports a resource page id that does not exist at the id, with the closest page', () => {
@@ -47,13 +47,21 @@ describe('links written in data files', () => {
 
   it('reports a checklist tool when the directory is empty, rather than crashing', () => {
     const problems = checkFixture({ [CHECKLIST]: checklist('mlflow') }).filter((p) => p.file === CHECKLIST);
-    expect(located(problems)).toEqual([`${CHECKLIST}:12:15 entry-missing`]);
+    expect(located(problems)).toEqual([`${CHECKLIST}:12:17 entry-missing`]);
   });
 
   it('reports the page of a checklist when no such page exists', () => {
     const problems = problemsOf({ [CHECKLIST]: checklist('mlflow').replace('page: guides/model-monitoring', 'page: guides/model-monitor') });
     expect(located(problems)).toEqual([`${CHECKLIST}:4:7 page-missing`]);
     expect(problems[0]?.message).toContain('(in the page of the checklist)');
+  });
+
+  it('checks the moments behind a checklist item like citations, at their place in the item', () => {
+    const withMoments = (moments: string) => `${checklist('mlflow')}        moments: [${moments}]\n`;
+    expect(located(problemsOf({ [CHECKLIST]: withMoments('data-team-roles@17:04') }))).toEqual([]);
+    const problems = problemsOf({ [CHECKLIST]: withMoments('data-team-roles@17:04, data-team-roles@17:00, data-team-roles@16:48') });
+    expect(located(problems)).toEqual([`${CHECKLIST}:15:42 timestamp-missing`, `${CHECKLIST}:15:65 moment-undescribed`]);
+    expect(problems[0]?.message).toContain('(in the moments of the checklist item "mlflow")');
   });
 
   it('reports a written page that a generated page links to, at the route that renders the link', () => {

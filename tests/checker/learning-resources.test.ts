@@ -17,7 +17,7 @@ import { BASE_FIXTURE, checkFixture, fixture, located } from '../helpers/fixture
 const RESOURCES = 'src/content/resources/resources.yaml';
 const TWO = fixture('rules/page-few-resources/resources.yaml');
 const page = (section: string, extra = '') => `---\ntitle: Stage\ndescription: D.\nsection: ${section}\nrelated: [guides/model-monitoring]\nsources: []\n${extra}---\n\nSee [monitoring](/guides/model-monitoring/), [drift](/guides/model-monitoring/#drift) and the [sources](/about/sources/).\n`;
-const CHECKLIST = `title: Learning\ntrack: roadmap\norder: 1\npage: roadmap/stage\nfocus: Learn the basics of shipping a model.\ngroups:\n  - id: basics\n    title: Basics\n    items:\n      - id: python\n        label: Python\n`;
+const CHECKLIST = `title: Learning\ntrack: roadmap\norder: 1\npage: roadmap/stage\nfocus: Learn the basics of shipping a model.\ngroups:\n  - id: basics\n    title: Basics\n    items:\n      - id: python\n        label: Python\n        detail: Write and run Python scripts.\n        page: guides/model-monitoring\n`;
 const resourceProblems = (files: Record<string, string>) => located(checkFixture(files).filter((p) => p.rule === 'page-few-resources'));
 
 describe('page-few-resources', () => {

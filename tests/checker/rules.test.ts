@@ -8,6 +8,8 @@ import { checkFixture, fixture, fixtureBytes, fixtureCases, located } from '../h
 
 const PAGE = 'src/content/docs/case.mdx';
 const EPISODE = 'src/content/episodes/data-team-roles.json';
+const STAGE = 'src/content/checklists/roadmap-learning.yaml';
+const SECOND_STAGE = 'src/content/checklists/roadmap-projects.yaml';
 
 /**
  * One fixture folder per rule under tests/fixtures/rules/<rule-id>/, holding a broken and a valid case.
@@ -127,6 +129,20 @@ const CASES: Record<string, Case> = {
   'mdx-code': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 mdx-code`, `${PAGE}:11:15 mdx-code`, `${PAGE}:11:48 mdx-code`] },
   'html-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:1 html-unsafe`, `${PAGE}:11:10 html-unsafe`, `${PAGE}:11:88 html-unsafe`, `${PAGE}:13:1 html-unsafe`, `${PAGE}:15:1 html-unsafe`] },
   'head-unsafe': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:8:10 head-unsafe`, `${PAGE}:11:26 head-unsafe`] },
+  'item-page-missing': { target: STAGE, extension: 'yaml', broken: [`${STAGE}:10:13 item-page-missing`, `${STAGE}:16:15 item-page-missing`, `${STAGE}:20:15 item-page-missing`] },
+  'item-duplicate': {
+    target: STAGE,
+    extension: 'yaml',
+    broken: [`${STAGE}:14:13 item-duplicate`, `${SECOND_STAGE}:10:13 item-duplicate`],
+    with: { [SECOND_STAGE]: 'second-stage.yaml' },
+  },
+  'map-order-invalid': {
+    target: STAGE,
+    extension: 'yaml',
+    broken: [`${STAGE}:14:17 map-order-invalid`, `${STAGE}:19:32 map-order-invalid`, `${STAGE}:24:17 map-order-invalid`, `${SECOND_STAGE}:3:8 map-order-invalid`],
+    with: { [SECOND_STAGE]: 'second-stage.yaml' },
+  },
+  'resource-missing': { target: STAGE, extension: 'yaml', broken: [`${STAGE}:14:34 resource-missing`], with: { 'src/content/resources/resources.yaml': 'resources.yaml' } },
   'moment-overcited': {
     target: PAGE,
     extension: 'mdx',

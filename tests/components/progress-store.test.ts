@@ -13,8 +13,8 @@ import {
   withoutChecklist,
   withStatus,
   type ItemState,
-} from '../../src/components/progress-store.ts';
-import { describeImport, describeReset, describeStates, mergeProgress, parseImport, previewImport, toExport } from '../../src/components/progress-file.ts';
+} from '../../src/components/progress/progress-store.ts';
+import { describeImport, describeReset, describeStates, mergeProgress, parseImport, previewImport, toExport } from '../../src/components/progress/progress-file.ts';
 
 const docker = progressKey('mlops-beginner', 'docker');
 const sql = progressKey('roadmap-learning', 'sql');

@@ -15,12 +15,16 @@ describe.skipIf(!canRun('base'))('the site built under BASE_PATH=/mle-wiki/', ()
     return page;
   };
 
-  it('serves the home page and follows a hero action, a sidebar link and an in-text link', async () => {
+  it('serves the home page and follows a map card, a map node, a sidebar link and an in-text link', async () => {
     const page = await open('');
-    await page.getByRole('link', { name: 'Start with the role' }).click();
-    await page.waitForURL(/\/mle-wiki\/role\/$/);
-    await page.locator('nav[aria-label="Main"] a[href$="/role/skills/"]').first().click();
-    await page.waitForURL(/\/mle-wiki\/role\/skills\/$/);
+    await page.locator('[data-map-entry="roadmap"] [data-map-entry-next] a').click();
+    await page.waitForURL(/\/mle-wiki\/roadmap\/#node-[a-z0-9-]+$/);
+    await page.locator('[data-roadmap-panel] .map-panel-learn a').click();
+    await page.waitForURL(/\/mle-wiki\/[a-z0-9/-]+\/(#[a-z0-9-]+)?$/);
+    const sidebarLink = page.locator('nav[aria-label="Main"] a[href^="/mle-wiki/"]:not([aria-current])').filter({ visible: true }).first();
+    const target = await sidebarLink.getAttribute('href');
+    await sidebarLink.click();
+    await page.waitForURL((url) => url.pathname === target);
     await page.locator('.sl-markdown-content a[href^="/mle-wiki/"]:not(.citation-notes)').first().click();
     await page.waitForURL(/\/mle-wiki\/.+/);
     await page.close();

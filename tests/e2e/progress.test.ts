@@ -4,8 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import GithubSlugger from 'github-slugger';
 import { canRun, useBrowserSession } from './harness.ts';
 import { contentShift, menusReady } from './progress-page.ts';
-import { checklistSize } from '../../src/components/checklist-links.ts';
-import { LEGACY_STORAGE_KEY, STORAGE_KEY } from '../../src/components/progress-store.ts';
+import { checklistSize } from '../../src/components/progress/checklist-links.ts';
+import { LEGACY_STORAGE_KEY, STORAGE_KEY } from '../../src/components/progress/progress-store.ts';
 import { siteData } from '../../src/site/site.ts';
 
 const { checklists } = siteData().data;
@@ -92,7 +92,8 @@ describe.skipIf(!canRun())('reading progress', () => {
     await first.focus();
     await page.keyboard.press('Space');
     await expect(first.isChecked()).resolves.toBe(true);
-    await page.keyboard.press('Tab');
+    // After the box come the item's links (its teaching page, its tools), then its status menu.
+    for (let presses = 0; presses < 8 && (await page.evaluate(() => document.activeElement?.className)) !== 'progress-status-menu'; presses += 1) await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('progress-status-menu');
     await page.keyboard.press('ArrowDown');
     await expect(page.locator('[data-checklist] .progress-status-menu').first().inputValue()).resolves.toBe('skipped');
@@ -194,7 +195,7 @@ describe.skipIf(!canRun())('reading progress', () => {
     await expect(stored(page)).resolves.toBeNull();
   });
 
-  it.each(['roadmap', 'mlops'])('shows per-stage and overall progress on the %s overview, from the checklist data', async (track) => {
+  it.each(['roadmap', 'mlops'])('shows per-stage, per-map and overall progress on the %s overview, from the checklist data', async (track) => {
     const page = await context.newPage();
     const stages = trackStages(track);
     const [firstId, first] = stages[0]!;
@@ -203,14 +204,19 @@ describe.skipIf(!canRun())('reading progress', () => {
     await page.locator('[data-checklist] .progress-status-menu').nth(1).selectOption('in-progress');
 
     await page.goto(session.server.url(`${track}/`));
-    const rows = page.locator('[data-track-stage]');
+    // Both maps are summed up on each overview; this track's map is one block of it.
+    const map = page.locator('.track-map', { has: page.locator(`[data-track-total="${track}"]`) });
+    const rows = map.locator('[data-track-stage]');
     await expect(rows.count()).resolves.toBe(stages.length);
+    await expect(page.locator('[data-track-stage]').count()).resolves.toBe(checklists.size);
     await expect(rows.locator('a').allTextContents()).resolves.toEqual(stages.map(([, c]) => c.title));
     await expect(rows.first().locator('a').getAttribute('href')).resolves.toBe(`/${first.page}/`);
     await expect(rows.first().locator('[data-track-count]').textContent()).resolves.toBe(`1 of ${checklistSize(first)} done, 1 in progress`);
     await expect(rows.nth(1).locator('[data-track-count]').textContent()).resolves.toBe(`0 of ${checklistSize(stages[1]![1])} done`);
     const total = stages.reduce((sum, [, c]) => sum + checklistSize(c), 0);
-    await expect(page.locator('.track-overall [data-track-count]').textContent()).resolves.toBe(`1 of ${total} done, 1 in progress`);
+    await expect(map.locator('[data-track-total] [data-track-count]').textContent()).resolves.toBe(`1 of ${total} done, 1 in progress`);
+    const everything = [...checklists.values()].reduce((sum, c) => sum + checklistSize(c), 0);
+    await expect(page.locator('[data-track-overall] [data-track-count]').textContent()).resolves.toBe(`1 of ${everything} done, 1 in progress`);
     await expect(page.getByRole('progressbar', { name: `${first.title} 1 of ${checklistSize(first)} done, 1 in progress` }).count()).resolves.toBe(1);
 
     // The sidebar marks the started stage, in words for screen readers.

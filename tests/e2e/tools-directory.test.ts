@@ -102,7 +102,7 @@ describe.skipIf(!canRun())('the tools directory', () => {
   it('links checklist tools to their rows and lists the checklist page under "Discussed on"', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.server.url('mlops/beginner/'));
-    const link = page.locator('[data-checklist] .progress-label a', { hasText: 'MLflow' });
+    const link = page.locator('[data-checklist] .progress-tools a', { hasText: 'MLflow' }).first();
     await expect(link.getAttribute('href')).resolves.toBe(`/${PAGE}#${toolAnchor('mlflow')}`);
     await link.click();
     await page.waitForURL(`**/${PAGE}#${toolAnchor('mlflow')}`);

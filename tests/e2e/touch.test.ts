@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { canRun, useBrowserSession } from './harness.ts';
-import { checklistSize } from '../../src/components/checklist-links.ts';
+import { checklistSize } from '../../src/components/progress/checklist-links.ts';
 import { siteData } from '../../src/site/site.ts';
 import { emptyCombination, kpis } from './kpi-data.ts';
 import { menusReady } from './progress-page.ts';
@@ -44,8 +44,9 @@ describe.skipIf(!canRun())('on a 360 px touch screen', () => {
     await page.goto(session.server.url('mlops/beginner/'));
     const total = checklistSize(checklists.get('mlops-beginner')!);
     await page.locator('[data-checklist] input[type="checkbox"]').first().tap();
-    // Tapping the label ticks the box too: the whole line is a target.
-    await page.locator('[data-checklist] .progress-label').nth(1).tap();
+    // The box is the target for ticking; the item's label is a link to the page that teaches it.
+    await page.locator('[data-checklist] input[type="checkbox"]').nth(1).tap();
+    await expect(page.locator('[data-checklist] .progress-label a').first().getAttribute('href')).resolves.toMatch(/^\/[a-z0-9/-]+\/(#[a-z0-9-]+)?$/);
     await page.locator('[data-checklist] .progress-status-menu').nth(2).selectOption('in-progress');
     await expect(page.locator('[data-progress-count]').textContent()).resolves.toBe(`2 of ${total} done, 1 in progress`);
     await page.getByRole('button', { name: 'Reset this checklist…' }).tap();

@@ -16,6 +16,9 @@ export function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
+/** The path of a fixture file or folder below tests/fixtures/. */
+export const fixturePath = (path: string): string => join(FIXTURES, path);
+
 /** A fixture file's bytes, for cases whose bytes matter (a file that is not UTF-8). */
 export function fixtureBytes(path: string): Buffer {
   return readFileSync(join(FIXTURES, path));
@@ -77,5 +80,7 @@ groups:
     items:
       - id: mlflow
         label: MLflow
-        tool: ${tool}
+        tools: [${tool}]
+        detail: Tracks runs and metrics and keeps a registry of models.
+        page: guides/model-monitoring#drift
 `;

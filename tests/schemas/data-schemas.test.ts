@@ -60,12 +60,16 @@ describe('source, checklist and KPI schemas', () => {
     expect(messages({ ...source, kind: 'podcast' }, SourceSchema as never)).toEqual(['"kind" must be one of wiki-page, roadmap, article, blueprint']);
   });
 
-  it('refuses duplicate checklist item ids, which key saved progress', () => {
-    const checklist = {
+  it('requires each checklist item to explain itself, and moments written as episode@time', () => {
+    const checklist = (item: Record<string, unknown>) => ({
       title: 'Beginner', track: 'mlops', order: 1, page: 'mlops/beginner', focus: 'Learn the basics of shipping a model.',
-      groups: [{ id: 'skills', title: 'Skills', items: [{ id: 'docker', label: 'Docker' }] }, { id: 'tools', title: 'Tools', items: [{ id: 'docker', label: 'Docker' }] }],
-    };
-    expect(messages(checklist, ChecklistSchema as never)).toEqual(['"groups.1.items.0.id": item id "docker" is used twice in this checklist; ids key saved progress and must be unique']);
+      groups: [{ id: 'tools', title: 'Tools', items: [{ id: 'docker', label: 'Docker', page: 'mlops/beginner', ...item }] }],
+    });
+    expect(messages(checklist({ detail: 'Builds images that run the same everywhere.', moments: ['crisp-dm@17:43'] }), ChecklistSchema as never)).toEqual([]);
+    expect(messages(checklist({}), ChecklistSchema as never)).toEqual(['"groups.0.items.0.detail" is required but missing']);
+    expect(messages(checklist({ detail: 'Builds images that run the same everywhere.', moments: ['podcast:crisp-dm'] }), ChecklistSchema as never)).toEqual([
+      '"groups.0.items.0.moments.0": a moment is written "episode-slug@m:ss", as in a podcast: citation without "podcast:"',
+    ]);
   });
 
   it('refuses duplicate KPI ids and unknown categories', () => {

@@ -104,13 +104,13 @@ describe('checklist items that name a tool', () => {
     order: 1,
     page: 'mlops/beginner',
     focus: 'Learn the basics of shipping a model.',
-    groups: [{ id: 'tools', title: 'Tools to learn', items: [{ id: 'mlflow', label: 'MLflow', ...item }] }],
+    groups: [{ id: 'tools', title: 'Tools to learn', items: [{ id: 'mlflow', label: 'MLflow', detail: 'Tracks runs and keeps a registry of models.', ...item }] }],
   });
 
   it('accepts a tool id and refuses a malformed one', () => {
-    expect(problems('src/content/checklists/mlops-beginner.yaml', checklist({ tool: 'mlflow' }), ChecklistSchema)).toEqual([]);
-    expect(problems('src/content/checklists/mlops-beginner.yaml', checklist({ tool: 'MLflow' }), ChecklistSchema)).toEqual([
-      expect.stringContaining('"groups.0.items.0.tool": a tool id is lowercase words joined by "-"'),
+    expect(problems('src/content/checklists/mlops-beginner.yaml', checklist({ tools: ['mlflow'] }), ChecklistSchema)).toEqual([]);
+    expect(problems('src/content/checklists/mlops-beginner.yaml', checklist({ tools: ['MLflow'] }), ChecklistSchema)).toEqual([
+      expect.stringContaining('"groups.0.items.0.tools.0": a tool id is lowercase words joined by "-"'),
     ]);
   });
 });

@@ -7,6 +7,8 @@
  * "page/id#task" for a task list written in a page. An item with no entry has not been started.
  */
 
+import { progressKey } from '../../site/progress-keys.ts';
+
 export const STORAGE_KEY = 'mle-wiki:progress:v2';
 /** Version 1 stored only the done items, as an array of keys; it is read once and carried over. */
 export const LEGACY_STORAGE_KEY = 'mle-wiki:progress:v1';
@@ -24,7 +26,7 @@ export const STATUS_LABELS: Readonly<Record<ItemStatus, string>> = {
   skipped: 'Skipped',
 };
 
-export const progressKey = (checklistId: string, itemId: string): string => `${checklistId}/${itemId}`;
+export { progressKey };
 /** Checklist keys start with this; task keys (with a "#") never count towards a checklist. */
 const checklistPrefix = (checklistId: string): string => `${checklistId}/`;
 

@@ -1,6 +1,6 @@
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
-import type { Checklist } from '../schemas/checklist.ts';
-import { pagePath } from '../site/routes.ts';
+import type { Checklist } from '../../schemas/checklist.ts';
+import { pagePath } from '../../site/routes.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
