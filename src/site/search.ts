@@ -41,5 +41,11 @@ export const SEARCH_RANKING = {
   metaWeights: { title: 0, topic: 8, list: 2, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 2 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD, number>,
 } as const;
 
-/** How the dialog combines the concepts of a question (see rankPages). */
-export const SEARCH_WEIGHTS = { coverage: 2 } as const;
+/** How the dialog combines the concepts of a question and weighs the first pages again (see RankingWeights). */
+export const SEARCH_WEIGHTS = {
+  coverage: 2,
+  fields: { title: 4, description: 4 },
+  phrases: 1,
+  kinds: { topic: 1, list: 1, entry: 1, episode: 1, contributor: 1 } satisfies Record<SearchPageKind, number>,
+  rerank: 16,
+};

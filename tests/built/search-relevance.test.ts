@@ -14,20 +14,25 @@ const described = (outcome: QuestionOutcome) => `${outcome.ask} → expected ${o
 
 /**
  * The relevance test set (src/content/search/questions/) run through the built site's own index and
- * the dialog's query and ranking code: the page each question names must be among the first three for
- * at least 90% of them, and no question may come back empty.
+ * the dialog's query and ranking code. The page each tuning question names must be among the first
+ * three for at least 90% of them, and no question may come back empty. The held-out questions are
+ * measured and printed, not held to the bar: they exist to show how the search does on questions it
+ * was not tuned for, and a bar on them would turn them into tuning questions.
  */
 describe.skipIf(!isBuilt('root'))('search answers learners\' questions', () => {
   it('puts the wanted page among the first three for 90% of the questions, and never answers with nothing', async () => {
     expect(data.searchQuestions.length).toBeGreaterThanOrEqual(60);
     const outcomes = await askBuiltSite(site, data.searchQuestions, search());
-    const figures = relevanceFigures(outcomes);
-    console.log(
-      `search relevance: ${figures.questions} questions, first ${percent(figures.first, figures.questions)}, first three ${percent(figures.firstThree, figures.questions)}, MRR ${figures.meanReciprocalRank.toFixed(3)}`,
-    );
+    for (const set of ['tuning', 'holdout'] as const) {
+      const figures = relevanceFigures(outcomes.filter((outcome) => outcome.set === set));
+      console.log(
+        `search relevance, ${set} questions: ${figures.questions}, first ${percent(figures.first, figures.questions)}, first three ${percent(figures.firstThree, figures.questions)}, MRR ${figures.meanReciprocalRank.toFixed(3)}`,
+      );
+    }
     expect(outcomes.filter((outcome) => outcome.top.length === 0).map(described)).toEqual([]);
-    const missed = outcomes.filter((outcome) => outcome.rank === undefined || outcome.rank > 3);
-    expect(figures.firstThree / figures.questions, `questions whose page is not among the first three:\n${missed.map(described).join('\n')}`).toBeGreaterThanOrEqual(0.9);
+    const tuning = outcomes.filter((outcome) => outcome.set === 'tuning');
+    const missed = tuning.filter((outcome) => outcome.rank === undefined || outcome.rank > 3);
+    expect(1 - missed.length / tuning.length, `questions whose page is not among the first three:\n${missed.map(described).join('\n')}`).toBeGreaterThanOrEqual(0.9);
   });
 
   /** Keyword searches that found their page before questions were understood must still find it. */

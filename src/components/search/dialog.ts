@@ -1,8 +1,10 @@
 import { READER_FILTERS, SEARCH_RANKING, SEARCH_WEIGHTS, SECTION_FILTER } from '../../site/search.ts';
-import { countPages, searchSite, type PagefindApi, type PagefindFilters, type PagefindFragment, type SearchOutcome } from './engine.ts';
-import { pageExcerpts, type Segment } from './excerpt.ts';
-import { compileVocabulary, type Vocabulary, type VocabularyData } from './query.ts';
+import type { PagefindApi, PagefindFilters, PagefindFragment, SearchOutcome } from './engine.ts';
+import type { Segment } from './excerpt.ts';
+import type { Vocabulary, VocabularyData } from './query.ts';
 import type { RankedPage } from './rank.ts';
+
+type Runtime = typeof import('./runtime.ts');
 
 /** How many results are shown at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 8;
@@ -13,6 +15,7 @@ interface Engine {
   pagefind: PagefindApi;
   vocabulary: Vocabulary;
   totalPages: number;
+  runtime: Runtime;
 }
 
 interface PagefindModule extends PagefindApi {
@@ -98,7 +101,7 @@ class SiteSearch extends HTMLElement {
       this.#countFilters();
       this.#schedule(0);
     });
-    this.#more.addEventListener('click', () => void this.#showMore());
+    this.#more.addEventListener('click', () => void this.#load().then((engine) => this.#showMore(engine)));
   }
 
   open(): void {
@@ -113,14 +116,15 @@ class SiteSearch extends HTMLElement {
   #load(): Promise<Engine> {
     this.#engine ??= (async () => {
       const bundle = this.dataset['bundle'] ?? '/pagefind/';
-      const [pagefind, vocabulary] = await Promise.all([
+      const [pagefind, vocabulary, runtime] = await Promise.all([
         import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: PagefindModule) => {
           await module.options({ baseUrl: this.dataset['base'] ?? '/', ranking: SEARCH_RANKING });
           return module;
         }),
         fetch(this.dataset['vocabulary'] ?? '').then((response) => response.json() as Promise<VocabularyData>),
+        import('./runtime.ts'),
       ]);
-      return { pagefind, vocabulary: compileVocabulary(vocabulary), totalPages: await countPages(pagefind) };
+      return { pagefind, vocabulary: runtime.compileVocabulary(vocabulary), totalPages: await runtime.countPages(pagefind), runtime };
     })();
     this.#engine.catch(() => {
       this.#engine = undefined;
@@ -169,7 +173,7 @@ class SiteSearch extends HTMLElement {
       return;
     }
     const options = { weights: SEARCH_WEIGHTS, totalPages: engine.totalPages };
-    const outcome = await searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters() });
+    const outcome = await engine.runtime.searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters() });
     if (search !== this.#search) return;
     this.#outcome = outcome;
     this.#results.replaceChildren();
@@ -180,7 +184,7 @@ class SiteSearch extends HTMLElement {
     const partial = (outcome.pages[0]?.matched.length ?? 0) < outcome.query.concepts.length;
     const count = `${outcome.pages.length} ${outcome.pages.length === 1 ? 'page' : 'pages'}`;
     this.#status.textContent = partial ? `${count}. No page has every word you typed; those with most of them come first.` : `${count} found.`;
-    await this.#showMore(search);
+    await this.#showMore(engine, search);
   }
 
   /** Says that nothing matched, and offers the contributor pages when they would have. */
@@ -188,7 +192,7 @@ class SiteSearch extends HTMLElement {
     this.#more.hidden = true;
     this.#status.textContent = `No page matches “${text}”. Check the spelling, or try other words.`;
     if (this.#contributorsWanted()) return;
-    const contributors = await searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters(true) });
+    const contributors = await engine.runtime.searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters(true) });
     if (search !== this.#search || contributors.pages.length === 0) return;
     const show = element('button', 'search-show-contributors', `Show ${contributors.pages.length} ${contributors.pages.length === 1 ? 'page' : 'pages'} for contributors`);
     show.type = 'button';
@@ -202,7 +206,7 @@ class SiteSearch extends HTMLElement {
   }
 
   /** Adds the next results, each as soon as its page's text has loaded, in ranking order. */
-  async #showMore(search = this.#search): Promise<void> {
+  async #showMore(engine: Engine, search = this.#search): Promise<void> {
     const outcome = this.#outcome;
     if (!outcome) return;
     const pages = outcome.pages.slice(this.#shown, this.#shown + PAGE_SIZE);
@@ -212,16 +216,16 @@ class SiteSearch extends HTMLElement {
     for (const [index, page] of pages.entries()) {
       const fragment = await fragments[index]!;
       if (search !== this.#search) return;
-      this.#results.append(this.#resultItem(page, fragment, outcome));
+      this.#results.append(this.#resultItem(page, fragment, outcome, engine.runtime));
     }
   }
 
-  #resultItem(page: RankedPage<unknown>, fragment: PagefindFragment, outcome: SearchOutcome): HTMLLIElement {
+  #resultItem(page: RankedPage<unknown>, fragment: PagefindFragment, outcome: SearchOutcome, runtime: Runtime): HTMLLIElement {
     const item = element('li', 'search-result');
     const link = element('a', 'search-result-link', fragment.meta['title'] ?? fragment.url);
     link.href = fragment.url;
     const section = fragment.filters?.[SECTION_FILTER]?.[0];
-    const { excerpt, sections } = pageExcerpts(fragment, page.words);
+    const { excerpt, sections } = runtime.pageExcerpts(fragment, page.words);
     item.append(link);
     if (section) item.append(element('span', 'search-result-section', section));
     if (excerpt.length > 0) item.append(excerptNode('p', 'search-result-excerpt', excerpt));

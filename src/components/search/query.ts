@@ -55,6 +55,8 @@ export interface ParsedQuery {
   concepts: Concept[];
   /** The function words left out. */
   ignored: string[];
+  /** Pairs of concepts the reader wrote next to each other ("core ML"), as phrases to look for. */
+  phrases: string[];
 }
 
 /**
@@ -65,20 +67,29 @@ export function parseQuery(text: string, vocabulary: Vocabulary): ParsedQuery {
   const words = searchWords(text);
   const concepts: Concept[] = [];
   const ignored: string[] = [];
+  const phrases: string[] = [];
+  let previous: Concept | undefined;
+  const add = (concept: Concept) => {
+    if (previous) phrases.push(`${previous.text} ${concept.text}`);
+    concepts.push(concept);
+    previous = concept;
+  };
   for (let at = 0; at < words.length; ) {
     const phrase = longestPhrasingAt(words, at, vocabulary);
     if (phrase) {
-      concepts.push({ text: phrase.text, alternatives: unique([phrase.text, ...phrase.group]) });
+      add({ text: phrase.text, alternatives: unique([phrase.text, ...phrase.group]) });
       at += phrase.length;
       continue;
     }
     const word = words[at]!;
-    if (vocabulary.functionWords.has(word)) ignored.push(word);
-    else concepts.push(wordConcept(word, vocabulary));
+    if (vocabulary.functionWords.has(word)) {
+      ignored.push(word);
+      previous = undefined;
+    } else add(wordConcept(word, vocabulary));
     at += 1;
   }
-  if (concepts.length === 0) return { concepts: ignored.map((word) => wordConcept(word, vocabulary)), ignored: [] };
-  return { concepts: uniqueBy(concepts, (concept) => concept.text), ignored };
+  if (concepts.length === 0) return { concepts: ignored.map((word) => wordConcept(word, vocabulary)), ignored: [], phrases: [] };
+  return { concepts: uniqueBy(concepts, (concept) => concept.text), ignored, phrases: unique(phrases) };
 }
 
 function longestPhrasingAt(words: readonly string[], at: number, vocabulary: Vocabulary): { text: string; group: readonly string[]; length: number } | undefined {

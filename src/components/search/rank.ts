@@ -25,11 +25,20 @@ export interface RankedPage<R = unknown> {
 }
 
 /**
- * How much a page must match all of the question to rank. 0 ranks by the summed scores alone; larger
- * values push pages that miss a concept further down, in proportion to how rare the missed concept is.
+ * How the search weighs what Pagefind returns. `coverage`: how much a page must match all of the
+ * question (0 ranks by summed scores alone; larger values push pages that miss a concept further down,
+ * in proportion to how rare the missed concept is). `phrases`: how much more a page ranks for each
+ * pair of neighbouring words of the question it holds side by side. `fields`: how much more a page ranks when its title
+ * or description names the concepts of the question (see `fieldFactor`). `kinds`: a factor per kind of
+ * page (see SEARCH_PAGE_KINDS). `rerank`: how many of the first pages are weighed again with those.
  */
 export interface RankingWeights {
   coverage: number;
+  fields: { title: number; description: number };
+  /** How much a page rises for holding words of the question side by side, as the reader wrote them. */
+  phrases: number;
+  kinds: Readonly<Record<string, number>>;
+  rerank: number;
 }
 
 /**
@@ -41,12 +50,9 @@ export interface RankingWeights {
  * Pages that match only some concepts still rank, so a question never comes back empty while one of
  * its words is on the site.
  */
-export function rankPages<R>(conceptCount: number, alternatives: readonly AlternativeHits<R>[], totalPages: number, weights: RankingWeights): RankedPage<R>[] {
+export function rankPages<R>(conceptCount: number, alternatives: readonly AlternativeHits<R>[], totalPages: number, weights: Pick<RankingWeights, 'coverage'>): RankedPage<R>[] {
   const perConcept = Array.from({ length: conceptCount }, () => new Map<string, { score: number; words: Set<number>; result: R }>());
-  const rarity = Array.from({ length: conceptCount }, (_, concept) => {
-    const pages = new Set(alternatives.filter((alternative) => alternative.concept === concept).flatMap(({ hits }) => hits.map((hit) => hit.id)));
-    return inverseDocumentFrequency(totalPages, pages.size);
-  });
+  const rarity = conceptRarity(conceptCount, alternatives, totalPages);
   for (const { concept, hits } of alternatives) {
     const pages = perConcept[concept];
     if (!pages || hits.length === 0) continue;
@@ -84,6 +90,45 @@ export function rankPages<R>(conceptCount: number, alternatives: readonly Altern
       return { id, matched, words: [...new Set(words)].sort((a, b) => a - b), result, score: sum * coverage ** weights.coverage };
     })
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** How rare each concept is: the inverse document frequency of the pages that match any way of writing it. */
+export function conceptRarity(conceptCount: number, alternatives: readonly AlternativeHits<unknown>[], totalPages: number): number[] {
+  return Array.from({ length: conceptCount }, (_, concept) => {
+    const pages = new Set(alternatives.filter((alternative) => alternative.concept === concept).flatMap(({ hits }) => hits.map((hit) => hit.id)));
+    return inverseDocumentFrequency(totalPages, pages.size);
+  });
+}
+
+/**
+ * Words as the second ranking stage compares them: the query's and the page's title and description
+ * reduced to their Porter stems, so "monitoring" in a question meets "Monitoring" and "monitor" in a title.
+ */
+export type Stem = (word: string) => string;
+
+/**
+ * The factor by which a page's title and description raise it: for each field, the share of the
+ * question's rarity that the field names exactly (every word of one of a concept's alternatives, by
+ * stem), squared so that naming the whole question counts far more than naming one common word, times
+ * the field's weight. Pagefind also boosts title matches, but counts a word that merely starts with a
+ * query word ("MLOps" for "ML") once for every such word; this stage matches whole words only.
+ */
+export function fieldFactor(
+  concepts: readonly { alternatives: readonly string[] }[],
+  rarity: readonly number[],
+  fields: { title: string | undefined; description: string | undefined },
+  weights: RankingWeights['fields'],
+  stem: Stem,
+): number {
+  const total = rarity.reduce((sum, value) => sum + value, 0);
+  if (total === 0) return 1;
+  const coverage = (text: string | undefined) => {
+    if (!text) return 0;
+    const words = new Set(text.split(' ').map(stem));
+    const named = concepts.reduce((sum, concept, index) => (concept.alternatives.some((alternative) => alternative.split(' ').every((word) => words.has(stem(word)))) ? sum + (rarity[index] ?? 0) : sum), 0);
+    return named / total;
+  };
+  return 1 + weights.title * coverage(fields.title) ** 2 + weights.description * coverage(fields.description) ** 2;
 }
 
 /** Okapi BM25's inverse document frequency, the one Pagefind scores with: near 0 for a word on every page. */

@@ -33,7 +33,12 @@ describe('parseQuery', () => {
         { text: 'production', alternatives: ['production'] },
       ],
       ignored: ['how', 'does', 'in'],
+      phrases: ['monitoring work'],
     });
+  });
+
+  it('pairs the concepts written side by side, for the phrase bonus, but not across a function word', () => {
+    expect(parseQuery('Core ML in model registry and k8s', vocabulary).phrases).toEqual(['core ml', 'model registry']);
   });
 
   it('reads the longest synonym phrasing first, and searches every phrasing of its group', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inverseDocumentFrequency, rankPages, type AlternativeHits } from '../../../src/components/search/rank.ts';
+import { stemmer } from 'stemmer';
+import { fieldFactor, inverseDocumentFrequency, rankPages, type AlternativeHits } from '../../../src/components/search/rank.ts';
 
 const hit = (id: string, score: number, words: number[] = [1]) => ({ id, score, words, result: id });
 const ids = (alternatives: AlternativeHits<string>[], concepts: number, coverage = 2) => rankPages(concepts, alternatives, 100, { coverage }).map((page) => page.id);
@@ -43,5 +44,22 @@ describe('rankPages', () => {
 
   it('returns nothing when no concept matched', () => {
     expect(rankPages(2, [{ concept: 0, hits: [] }], 100, { coverage: 2 })).toEqual([]);
+  });
+});
+
+describe('fieldFactor', () => {
+  const concepts = [{ alternatives: ['ml', 'machine learning'] }, { alternatives: ['monitoring'] }];
+  const rarity = [0.5, 1.5];
+  const factor = (title: string, description = '') => fieldFactor(concepts, rarity, { title, description }, { title: 4, description: 2 }, stemmer);
+
+  it('raises a page whose title names the whole question most, and by the rarity of what it names', () => {
+    expect(factor('ml monitoring')).toBe(5);
+    expect(factor('model monitor')).toBeCloseTo(1 + 4 * 0.75 ** 2);
+    expect(factor('machine learning basics')).toBeCloseTo(1 + 4 * 0.25 ** 2);
+  });
+
+  it('matches whole words by stem, not words that merely start with a query word', () => {
+    expect(factor('mlops platforms')).toBe(1);
+    expect(factor('', 'monitors for machine learning')).toBe(1 + 2);
   });
 });
