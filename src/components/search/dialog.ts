@@ -44,7 +44,7 @@ function excerptNode(tag: 'p' | 'span', className: string, segments: readonly Se
  */
 class SiteSearch extends HTMLElement {
   #dialog!: HTMLDialogElement;
-  #input!: HTMLInputElement;
+  #input: HTMLInputElement | undefined;
   #status!: HTMLElement;
   #results!: HTMLOListElement;
   #more!: HTMLButtonElement;
@@ -57,14 +57,8 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback(): void {
     const dialog = this.querySelector('dialog');
-    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
-    if (!dialog || !input) return;
+    if (!dialog) return;
     this.#dialog = dialog;
-    this.#input = input;
-    this.#status = this.querySelector('[data-search-status]')!;
-    this.#results = this.querySelector('[data-search-results]')!;
-    this.#more = this.querySelector('[data-search-more]')!;
-    this.#filters = this.querySelector('[data-search-filters]')!;
     const open = this.querySelector<HTMLButtonElement>('button[data-open-modal]')!;
     open.addEventListener('click', (event) => {
       event.stopPropagation();
@@ -91,6 +85,14 @@ class SiteSearch extends HTMLElement {
       const target = event.target as HTMLElement;
       if (target === dialog || target.closest('a')) dialog.close();
     });
+    // The dev server has no index: its dialog only says how to try the search.
+    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) return;
+    this.#input = input;
+    this.#status = this.querySelector('[data-search-status]')!;
+    this.#results = this.querySelector('[data-search-results]')!;
+    this.#more = this.querySelector('[data-search-more]')!;
+    this.#filters = this.querySelector('[data-search-filters]')!;
     dialog.addEventListener('keydown', (event) => this.#moveFocus(event));
     input.addEventListener('input', () => this.#schedule());
     this.querySelector('form')?.addEventListener('submit', (event) => {
@@ -107,6 +109,7 @@ class SiteSearch extends HTMLElement {
   open(): void {
     this.#dialog.showModal();
     document.body.toggleAttribute('data-search-modal-open', true);
+    if (!this.#input) return;
     this.#input.focus();
     this.#input.select();
     void this.#load().catch(() => undefined);
@@ -155,7 +158,7 @@ class SiteSearch extends HTMLElement {
 
   async #run(): Promise<void> {
     const search = ++this.#search;
-    const text = this.#input.value.trim();
+    const text = this.#input?.value.trim() ?? '';
     this.#outcome = undefined;
     this.#shown = 0;
     if (text === '') {
@@ -252,6 +255,7 @@ class SiteSearch extends HTMLElement {
   /** Arrow keys move between the search box and the result links; Escape closes the dialog (the browser does that). */
   #moveFocus(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (!this.#input) return;
     const stops = [this.#input, ...this.#results.querySelectorAll<HTMLAnchorElement>('a')];
     const at = stops.indexOf(document.activeElement as HTMLInputElement);
     if (at === -1) return;
