@@ -9,7 +9,6 @@ import { remarkTaskItems } from './src/plugins/remark-task-items.ts';
 import { siteSettings } from './src/site/settings.ts';
 import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
-import { SEARCH_RANKING } from './src/site/search.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { remarkDiagrams } from './src/plugins/remark-diagrams.ts';
 import { existsSync } from 'node:fs';
@@ -88,7 +87,9 @@ export default defineConfig({
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${settings.repositoryUrl}/edit/main/` },
       lastUpdated: true,
-      pagefind: { ranking: SEARCH_RANKING },
+      // Starlight marks each page's main content for Pagefind; the search dialog is this site's own
+      // (src/components/overrides/Search.astro), with its ranking in src/site/search.ts.
+      pagefind: true,
       // Checklist items and the sidebar's progress marker can be on any page, so their styles join the main
       // sheet rather than cost each page one more render-blocking request.
       customCss: ['./src/styles/custom.css', './src/styles/progress-items.css'],

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --sizes 1000,5000 --no-build --no-lighthouse]
+ * npm run bench [-- --sizes 1000,5000 --no-build --no-lighthouse --no-search --search-only]
  * Speed and memory of the reference check on synthetic corpora, against the parse-only floor, the astro
- * build of the same corpus, and starlight-links-validator's build-time overhead. Prints figures; it
- * asserts only that the check finds exactly the planted errors.
+ * build of the same corpus, and starlight-links-validator's build-time overhead; then, on the built
+ * `dist/`, the search's relevance on the question set, its index size and its time to the first result.
+ * Prints figures; it asserts only that the check finds exactly the planted errors.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,13 +13,20 @@ import { parseArgs } from 'node:util';
 import { loadSiteData } from '../src/site/data.ts';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
+import { benchSearch } from './bench/search.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_DIR = join(ROOT, '.bench');
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,5000' }, 'no-build': { type: 'boolean', default: false }, 'no-lighthouse': { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '1000,5000' },
+    'no-build': { type: 'boolean', default: false },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    'search-only': { type: 'boolean', default: false },
+  },
 });
-const sizes = values.sizes.split(',').map(Number);
+const sizes = values['search-only'] ? [] : values.sizes.split(',').map(Number);
 
 interface Measurement {
   ms: number;
@@ -104,5 +112,6 @@ for (const size of sizes) {
     console.log(`build-time overhead, starlight-links-validator: ${fmt(buildWithValidator - build)}`);
   }
 }
-if (!values['no-lighthouse']) await runLighthouse(join(ROOT, 'dist'));
+if (!values['no-lighthouse'] && !values['search-only']) await runLighthouse(join(ROOT, 'dist'));
+if (!values['no-search']) await benchSearch(join(ROOT, 'dist'), loadSiteData(ROOT).data.searchQuestions);
 process.exitCode = failed ? 1 : 0;

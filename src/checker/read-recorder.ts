@@ -122,7 +122,7 @@ export interface RecordingIndex {
   record<T>(compute: (index: SiteIndex) => T): { result: T; reads: Set<string> };
 }
 
-/** A recording view of `index`. Lists of the data (KPIs, tools, glossary, resources) are read as a whole: `data:<field>`. */
+/** A recording view of `index`. Lists of the data (KPIs, tools, glossary, resources, the search's vocabulary and questions) are read as a whole: `data:<field>`. */
 export function recordingIndex(index: SiteIndex): RecordingIndex {
   let reads: Set<string> | undefined;
   const note: Note = (key) => reads?.add(key);
@@ -147,6 +147,14 @@ export function recordingIndex(index: SiteIndex): RecordingIndex {
     get resources() {
       note(readKey('data', 'resources'));
       return source.resources;
+    },
+    get searchVocabulary() {
+      note(readKey('data', 'searchVocabulary'));
+      return source.searchVocabulary;
+    },
+    get searchQuestions() {
+      note(readKey('data', 'searchQuestions'));
+      return source.searchQuestions;
     },
   };
   const recording: SiteIndex = { ...index, pages: new RecordingMap(index.pages, 'page', note), files: new RecordingSet(index.files, 'file', note), data };

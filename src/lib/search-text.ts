@@ -9,3 +9,23 @@
 export function separateTagsForSearch(html: string): string {
   return html.replace(/(<\/[a-zA-Z][\w-]*\s*>)(?=<[a-zA-Z](?![^>]*data-pagefind-ignore))/g, '$1 ');
 }
+
+/** Punctuation, which Pagefind drops from a query before it searches (dashes, brackets, quotes, "/", "."). */
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+const COMBINING_MARKS = /\p{M}/gu;
+
+/**
+ * The words of a text as Pagefind's search reads a query: lowercased, punctuation dropped (so "A/B"
+ * is "ab" and "fine-tuning" is "finetuning"), accents stripped, split at whitespace. Words compared in
+ * this form match exactly when Pagefind would treat them as the same query word.
+ */
+export function searchWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(PUNCTUATION, '')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+}

@@ -39,9 +39,14 @@ export const SECTION_LABELS: Record<Section, string> = {
   about: 'About',
 };
 
+/** Who a page is written for. Pages for contributors (the checker's rules, how to contribute) leave the search's default results. */
+export const AUDIENCES = ['readers', 'contributors'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
 /** Fields this wiki adds to Starlight's frontmatter. Page ids are site paths without slashes at the ends. */
 export const PageFieldsSchema = z.object({
   section: z.enum(SECTIONS),
+  audience: z.enum(AUDIENCES).default('readers'),
   related: z.array(z.string().min(1)).default([]),
   sources: z.array(z.string().min(1)).default([]),
 });

@@ -8,6 +8,7 @@ import { EpisodeSchema } from '../schemas/episode.ts';
 import { GlossarySchema } from '../schemas/glossary.ts';
 import { KpiListSchema } from '../schemas/kpi.ts';
 import { ResourceListSchema } from '../schemas/resource.ts';
+import { EMPTY_SEARCH_VOCABULARY, SearchQuestionFileSchema, SearchVocabularySchema } from '../schemas/search.ts';
 import { SourceSchema } from '../schemas/source.ts';
 import { ToolListSchema } from '../schemas/tool.ts';
 import { locatedLater, type Reference } from './document.ts';
@@ -28,6 +29,9 @@ export const CONTENT = {
   tools: { dir: 'src/content/tools', pattern: /\.ya?ml$/ },
   glossary: { dir: 'src/content/glossary', pattern: /\.ya?ml$/ },
   resources: { dir: 'src/content/resources', pattern: /\.ya?ml$/ },
+  // The search's vocabulary, and beside it the folder of the relevance test set.
+  searchVocabulary: { dir: 'src/content/search', pattern: /(?:^|\/)vocabulary\.ya?ml$/ },
+  searchQuestions: { dir: 'src/content/search/questions', pattern: /\.ya?ml$/ },
 } as const;
 
 export type DataKind = Exclude<keyof typeof CONTENT, 'docs'>;
@@ -135,6 +139,8 @@ export function loadSiteData(root: string): LoadedData {
   const tools = [...load('tools', ToolListSchema).values()].flat();
   const glossaryFiles = load('glossary', GlossarySchema);
   const resourceFiles = load('resources', ResourceListSchema);
+  const searchVocabulary = [...load('searchVocabulary', SearchVocabularySchema).values()][0] ?? EMPTY_SEARCH_VOCABULARY;
+  const questionFiles = load('searchQuestions', SearchQuestionFileSchema);
   const pathOf = (kind: DataKind, name: string) => files.find((file) => file.startsWith(`${CONTENT[kind].dir}/`) && baseName(file) === name) ?? name;
   problems.push(...mapProblems(locatedChecklists(texts, checklists, (name) => pathOf('checklists', name)), new Set([...resourceFiles.values()].flat().map((resource) => resource.id))));
   const references = [
@@ -147,6 +153,9 @@ export function loadSiteData(root: string): LoadedData {
       ),
     ),
     ...dataReferences(texts, (name) => pathOf('checklists', name), checklists, checklistLinks),
+    ...dataReferences(texts, (name) => pathOf('searchQuestions', name), questionFiles, (file) =>
+      file.questions.map((question, index) => ({ url: question.page, origin: 'data-link', via: `page of the search question "${question.ask}"`, path: ['questions', index, 'page'], from: undefined })),
+    ),
   ];
   const data: SiteData = {
     episodes,
@@ -156,6 +165,8 @@ export function loadSiteData(root: string): LoadedData {
     tools,
     glossary: [...glossaryFiles.values()].flat(),
     resources: [...resourceFiles.values()].flat(),
+    searchVocabulary,
+    searchQuestions: [...questionFiles.values()].flatMap((file) => file.questions.map((question) => ({ ...question, set: file.set }))),
     invalid,
   };
   // Generated pages link to written pages from their route files; those links are checked at the route.

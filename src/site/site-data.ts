@@ -3,6 +3,7 @@ import type { Episode } from '../schemas/episode.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Kpi } from '../schemas/kpi.ts';
 import type { Resource } from '../schemas/resource.ts';
+import type { SearchQuestion, SearchVocabulary } from '../schemas/search.ts';
 import type { Source } from '../schemas/source.ts';
 import type { Tool } from '../schemas/tool.ts';
 
@@ -18,6 +19,10 @@ export interface SiteData {
   glossary: readonly GlossaryTerm[];
   /** Learning resources outside the wiki, each listed on the pages it names. */
   resources: readonly Resource[];
+  /** The words the search reads specially: function words, synonyms and spelling variants. */
+  searchVocabulary: SearchVocabulary;
+  /** The search's relevance test set: questions in learners' words, each with the page it must find. */
+  searchQuestions: readonly SearchQuestion[];
   /**
    * Files that exist but failed validation, as "episodes/<slug>" or "sources/<id>". References to them
    * are not reported again: the data-invalid problem of the file itself is the one to fix.

@@ -170,6 +170,7 @@ function validateFrontmatter(document: PageDocument, problems: Problem[]): PageF
     ...(typeof partial['slug'] === 'string' ? { slug: partial['slug'] } : {}),
     draft: partial['draft'] === true,
     section: PageFieldsSchema.shape.section.safeParse(partial['section']).data ?? 'about',
+    audience: PageFieldsSchema.shape.audience.safeParse(partial['audience']).data ?? 'readers',
     related: stringList(partial['related']),
     sources: stringList(partial['sources']),
   };

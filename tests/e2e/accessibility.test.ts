@@ -93,8 +93,8 @@ describe.skipIf(!canRun())('accessibility (axe-core)', () => {
   it('the open search dialog with results has no violations', async () => {
     const found = await violations('', async (page) => {
       await page.locator('site-search button[data-open-modal]').first().click();
-      await page.locator('site-search input[type="text"]').first().fill('drift');
-      await page.locator('.pagefind-ui__result-link').first().waitFor();
+      await page.locator('site-search input[type="search"]').first().fill('drift');
+      await page.locator('.search-result-link').first().waitFor();
     });
     expect(found).toEqual([]);
   });

@@ -39,8 +39,8 @@ describe.skipIf(!canRun('base'))('the site built under BASE_PATH=/mle-wiki/', ()
   it('searches and opens a result under the base path', async () => {
     const page = await open('');
     await page.locator('site-search button[data-open-modal]').first().click();
-    await page.locator('site-search input[type="text"]').first().fill('drift');
-    const result = page.locator('.pagefind-ui__result-link').first();
+    await page.locator('site-search input[type="search"]').first().fill('drift');
+    const result = page.locator('.search-result-link').first();
     await result.waitFor({ timeout: 30_000 });
     await expect(result.getAttribute('href')).resolves.toMatch(/^\/mle-wiki\//);
     await page.close();

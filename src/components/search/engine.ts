@@ -1,0 +1,94 @@
+import { stemmer } from 'stemmer';
+import { searchWords } from '../../lib/search-text.ts';
+import { DESCRIPTION_FIELD, SEARCH_PAGE_KINDS } from '../../site/search.ts';
+import { parseQuery, type ParsedQuery, type Vocabulary } from './query.ts';
+import { conceptRarity, fieldFactor, rankPages, type RankedPage, type RankingWeights } from './rank.ts';
+
+/** A heading or other element with an id on a page, at the position of its first word. */
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  location: number;
+}
+
+/** The stored data of one page, loaded when a result is shown. */
+export interface PagefindFragment {
+  url: string;
+  /** The page's indexed text, words separated by whitespace; word positions count in it. */
+  content: string;
+  meta: Record<string, string | undefined>;
+  anchors: PagefindAnchor[];
+  filters?: Record<string, string[] | undefined>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<PagefindFragment>;
+}
+
+/** Pagefind's filter expression: `{ section: ['A', 'B'] }`, `{ any: … }`, `{ not: … }` and so on. */
+export type PagefindFilters = Record<string, unknown>;
+
+/** The part of Pagefind's browser API (pagefind.js) the search uses. */
+export interface PagefindApi {
+  search(term: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+export interface SearchOutcome {
+  query: ParsedQuery;
+  pages: RankedPage<PagefindResult>[];
+  /** The loaded data of the first pages, which the second stage weighed. */
+  fragments: ReadonlyMap<string, PagefindFragment>;
+}
+
+/**
+ * Searches the site for a query in a reader's words: each concept of the query (see `parseQuery`) is
+ * searched on its own, every way of writing it in parallel, and the pages are ranked by `rankPages`.
+ * Pagefind itself requires every word of a search on a page; searching concept by concept is what lets
+ * a question whose words are spread over several pages still find the best of them. The first
+ * `weights.rerank` pages are then loaded (the dialog shows them anyway) and weighed again by what their
+ * title and description name (`fieldFactor`) and by their kind of page.
+ */
+export async function searchSite(pagefind: PagefindApi, vocabulary: Vocabulary, text: string, options: { filters?: PagefindFilters; weights: RankingWeights; totalPages: number }): Promise<SearchOutcome> {
+  const query = parseQuery(text, vocabulary);
+  const alternatives = query.concepts.flatMap((concept, index) => concept.alternatives.map((alternative) => ({ concept: index, text: alternative })));
+  const searchOptions = options.filters ? { filters: options.filters } : {};
+  // A quoted search finds the pages that hold the words side by side.
+  const [responses, phrasePages] = await Promise.all([
+    Promise.all(alternatives.map(({ text: alternative }) => pagefind.search(alternative, searchOptions))),
+    Promise.all(query.phrases.map((phrase) => pagefind.search(`"${phrase}"`, searchOptions).then((found) => new Set(found?.results.map((result) => result.id))))),
+  ]);
+  const hits = alternatives.map(({ concept }, index) => ({
+    concept,
+    hits: (responses[index]?.results ?? []).map((result) => ({ id: result.id, score: result.score, words: result.words, result })),
+  }));
+  const pages = rankPages(query.concepts.length, hits, options.totalPages, options.weights);
+  if (phrasePages.length > 0) {
+    for (const page of pages) page.score *= 1 + (options.weights.phrases * phrasePages.filter((found) => found.has(page.id)).length) / phrasePages.length;
+    pages.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+  const rarity = conceptRarity(query.concepts.length, hits, options.totalPages);
+  const head = pages.slice(0, options.weights.rerank);
+  const loaded = await Promise.all(head.map((page) => page.result.data()));
+  const fragments = new Map(head.map((page, index) => [page.id, loaded[index]!]));
+  for (const page of head) {
+    const fragment = fragments.get(page.id)!;
+    const kind = SEARCH_PAGE_KINDS.find((name) => fragment.meta[name] !== undefined);
+    const fields = { title: fieldText(fragment.meta['title']), description: fieldText(fragment.meta[DESCRIPTION_FIELD]) };
+    page.score *= fieldFactor(query.concepts, rarity, fields, options.weights.fields, stemmer) * (kind ? (options.weights.kinds[kind] ?? 1) : 1);
+  }
+  head.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return { query, pages: [...head, ...pages.slice(head.length)], fragments };
+}
+
+/** A title or description as words in the query's form, joined by spaces. */
+const fieldText = (text: string | undefined): string | undefined => (text === undefined ? undefined : searchWords(text).join(' '));
+
+/** How many pages the index holds: the document count that word rarity is measured against. */
+export async function countPages(pagefind: PagefindApi): Promise<number> {
+  const all = await pagefind.search(null);
+  return all?.results.length ?? 0;
+}
