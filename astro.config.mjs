@@ -11,6 +11,7 @@ import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
 import { SEARCH_RANKING } from './src/site/search.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
+import { rehypeHeadingIds } from './src/site/heading-ids.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
@@ -62,13 +63,14 @@ export default defineConfig({
   markdown: {
     // Expressive Code renders every code block; Astro's own highlighter would only add inline styles.
     syntaxHighlight: false,
-    // Heading ids are set by remarkReferences from src/site/heading-ids.ts, the function the checker
-    // calls; smart punctuation is off so that both see the characters as written.
+    // Heading ids are given by rehype-slug (src/site/heading-ids.ts), first among the rehype plugins, so
+    // before Astro's and Starlight's heading plugins; the checker runs the same plugin over each page's
+    // headings. Smart punctuation is off so that both see the characters as written.
     processor: unified({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
-      rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+      rehypePlugins: [rehypeHeadingIds, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
   integrations: [

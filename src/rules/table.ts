@@ -72,7 +72,7 @@ export const RULES = defineRules([
     severity: 'error',
     title: 'A link to a heading that does not exist',
     summary: 'The page exists, but the `#fragment` matches no heading id (or other id) on it.',
-    why: 'Heading ids are computed from the heading text, so editing a heading silently breaks every link to it. The site and the checker compute ids with the same function: the words of the heading (a citation counts as its time, an MDX expression not at all), lowercased, punctuation dropped, spaces to hyphens, and `-1`, `-2` for repeated headings.',
+    why: 'Heading ids are computed from the heading text, so editing a heading silently breaks every link to it. The site and the checker compute ids with the same plugin, rehype-slug: the words the heading shows (a citation counts as its time, an MDX expression not at all, a component as the text between its tags), lowercased, punctuation dropped, spaces to hyphens, and `-1`, `-2` for repeated headings.',
     fix: 'Use one of the ids the message lists, or restore the heading. To find an id, open the page and copy the link from the heading.',
     broken: '[drift](/guides/model-monitoring/#data-drift)',
     fixed: '[drift](/guides/model-monitoring/#drift)',

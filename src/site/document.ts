@@ -2,7 +2,7 @@ import { htmlToHast, markdownToMdast, mdxToMdast, type HastNode, type MdastNode 
 import { START, positionAt, type Position } from '../lib/position.ts';
 import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../rules/problem.ts';
-import { createHeadingIds, headingText } from './heading-ids.ts';
+import { assignHeadingIds, headingHast } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 import { leadText } from './lead-text.ts';
 import { FrontmatterLinksSchema } from '../schemas/page.ts';
@@ -91,9 +91,19 @@ function frontmatterLinks(data: Record<string, unknown>): { path: (string | numb
 interface WalkState {
   file: string;
   inHeading: boolean;
-  headingId: (text: string) => string;
   taskId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses'>;
+  document: Pick<PageDocument, 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses'>;
+  /** What the heading ids are computed from once the whole page is read (see `readHeadings`). */
+  page: PageParts;
+}
+
+/** The parts of a page its heading ids depend on, gathered in document order. */
+interface PageParts {
+  headings: Extract<MdastNode, { type: 'heading' }>[];
+  /** Reference definitions by label; the first of a label wins, as in CommonMark. */
+  definitions: Map<string, string>;
+  /** Footnote labels (upper case, as the renderer keys them) in order of their first call. */
+  footnotes: Map<string, number>;
 }
 
 export function parseDocument(file: string, source: string): PageDocument {
@@ -104,11 +114,12 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [] };
+  const found: WalkState['document'] = { explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [] };
+  const page: PageParts = { headings: [], definitions: new Map(), footnotes: new Map() };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found });
+  if (tree) walk(tree, { file, inHeading: false, taskId: createTaskIds(), document: found, page });
   const parsed = tree !== undefined;
   let lead: string | undefined;
   return {
@@ -116,6 +127,7 @@ export function parseDocument(file: string, source: string): PageDocument {
     frontmatter: frontmatter.data,
     frontmatterPosition: frontmatter.locate,
     ...found,
+    headings: readHeadings(page),
     references: [...frontmatter.references, ...found.references],
     get lead() {
       lead ??= parsed ? leadText(file.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source)) : '';
@@ -145,8 +157,7 @@ function walk(node: MdastNode, state: WalkState): void {
     case 'mdxTextExpression':
       return;
     case 'heading': {
-      const text = headingText(node);
-      document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
+      state.page.headings.push(node);
       for (const child of node.children as MdastNode[]) walk(child, { ...state, inHeading: true });
       return;
     }
@@ -160,8 +171,14 @@ function walk(node: MdastNode, state: WalkState): void {
       document.references.push({ url: node.url, origin: 'image', file: state.file, position: positionOf(node) });
       break;
     case 'definition':
+      if (!state.page.definitions.has(node.identifier)) state.page.definitions.set(node.identifier, node.url);
       document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position: positionOf(node) });
       break;
+    case 'footnoteReference': {
+      const label = node.identifier.toUpperCase();
+      if (!state.page.footnotes.has(label)) state.page.footnotes.set(label, state.page.footnotes.size + 1);
+      break;
+    }
     case 'linkReference':
     case 'imageReference':
       document.definitionUses.push({ identifier: node.identifier, inHeading: state.inHeading, image: node.type === 'imageReference' });
@@ -175,6 +192,13 @@ function walk(node: MdastNode, state: WalkState): void {
       return;
   }
   if ('children' in node) for (const child of node.children as MdastNode[]) walk(child, state);
+}
+
+/** The page's headings with their ids: the renderer's id plugin, run once over the hast they render as. */
+function readHeadings({ headings, definitions, footnotes }: PageParts): Heading[] {
+  const context = { definition: (label: string) => definitions.get(label), footnoteNumber: (label: string) => footnotes.get(label.toUpperCase()) };
+  const ids = assignHeadingIds(headings.map((node) => headingHast(node, context)));
+  return headings.map((node, i) => ({ ...ids[i]!, depth: node.depth, position: positionOf(node) }));
 }
 
 function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
