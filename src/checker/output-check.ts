@@ -2,7 +2,8 @@ import type { Element, Root } from 'hast';
 import { START, type Position } from '../lib/position.ts';
 import { parseHtml, stringProperty, visitElements } from '../lib/html.ts';
 import { isFrameId } from '../site/heading-ids.ts';
-import { normaliseBase, pageIdOfUrl } from '../site/routes.ts';
+import { climbsAboveRoot } from '../site/resolve.ts';
+import { normaliseBase, pageIdOfUrl, resolveRelativePath } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from '../rules/problem.ts';
 import { publishedHrefs } from './published.ts';
@@ -58,10 +59,11 @@ export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir
   const problems: Problem[] = emptyFiles.map((file) => problem('output-file-empty', `${outDir}/${file}`, START, 'the file is empty; a build step that writes it was cut short'));
   const unwritten = new Map<string, { rule: Problem['rule']; message: string; pages: string[]; source: string }>();
   for (const page of pages) {
-    const pageUrl = `https://site${base}${page.file.replace(/index\.html$/, '')}`;
+    const pagePathFromRoot = `/${page.file.replace(/index\.html$/, '')}`;
+    const pageUrl = `https://site${base}${pagePathFromRoot.slice(1)}`;
     for (const link of page.links) {
       if (EXTERNAL.test(link.url) || link.url.startsWith('data:')) continue;
-      const fault = checkLink(new URL(link.url, pageUrl), base, files, byFile);
+      const fault = climbingFault(link.url, pagePathFromRoot) ?? checkLink(new URL(link.url, pageUrl), base, files, byFile);
       if (!fault) continue;
       const message = `${fault.message}: <${link.tag} ${link.attribute}="${link.url}"> in ${outDir}/${page.file}`;
       const source = locate(page.file, link.url);
@@ -82,6 +84,14 @@ export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir
     problems.push(problem(entry.rule, entry.source, START, `${entry.message}: "${url}" on ${where}, made by a component, a generated page or the layout rather than written in the page's text`));
   }
   return problems.sort(compareProblems);
+}
+
+/** A relative href that climbs above the site root, refused whatever the base path, as the source check refuses it. */
+function climbingFault(url: string, pagePathFromRoot: string): { rule: 'output-link-broken'; message: string } | undefined {
+  if (/^[/#?]/.test(url)) return undefined;
+  const path = url.replace(/[?#].*$/, '');
+  if (path === '' || resolveRelativePath(path, pagePathFromRoot) !== undefined) return undefined;
+  return { rule: 'output-link-broken', message: climbsAboveRoot(path, pagePathFromRoot) };
 }
 
 function checkLink(url: URL, base: string, files: ReadonlySet<string>, byFile: ReadonlyMap<string, BuiltPage>): { rule: 'output-link-broken' | 'output-anchor-broken'; message: string } | undefined {

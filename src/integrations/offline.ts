@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { listFiles } from '../lib/files.ts';
+import { OFFLINE_WORKER_FILE } from '../site/generated-pages.ts';
 import { normaliseBase } from '../site/routes.ts';
 import { serviceWorkerSource } from './service-worker-source.ts';
 
@@ -19,14 +20,14 @@ export function offline(options: { base: string }): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = listFiles(root, '.', /./, { all: true }).filter((file) => file !== 'sw.js' && !file.endsWith('.map'));
+        const files = listFiles(root, '.', /./, { all: true }).filter((file) => file !== OFFLINE_WORKER_FILE && !file.endsWith('.map'));
         const hash = createHash('sha256');
         for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file)));
         const version = hash.digest('hex').slice(0, 16);
         const base = normaliseBase(options.base);
         const urls = files.map((file) => `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`);
-        writeFileSync(join(root, 'sw.js'), serviceWorkerSource({ version, base, urls }));
-        logger.info(`sw.js precaches ${urls.length} files (cache version ${version})`);
+        writeFileSync(join(root, OFFLINE_WORKER_FILE), serviceWorkerSource({ version, base, urls }));
+        logger.info(`${OFFLINE_WORKER_FILE} precaches ${urls.length} files (cache version ${version})`);
       },
     },
   };

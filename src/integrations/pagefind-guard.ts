@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { separateTagsForSearch } from '../lib/search-text.ts';
+import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
 
 /**
  * Starlight indexes the site through Pagefind's Node API, whose close() kills the Pagefind process
@@ -22,7 +23,7 @@ export function pagefindGuard(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const output = join(site, 'pagefind');
+        const output = join(site, SEARCH_INDEX_DIR);
         rmSync(output, { recursive: true, force: true });
         const copy = copyPagesForSearch(site);
         try {

@@ -121,7 +121,7 @@ export const RULES = defineRules([
     id: 'asset-missing',
     severity: 'error',
     title: 'A link to a file that the site does not publish',
-    summary: 'A site-root link to a file (an image, a download) names no file in `public/` and no file the site generates.',
+    summary: 'A site-root link to a file (an image, a download) names no file in `public/` and no file the build writes (the KPI data, the sitemap, the search index, the service worker).',
     why: 'Files in `public/` are copied to the site as they are; a missing one is a broken image or download for every reader.',
     fix: 'Add the file under `public/` at that path, or correct the path. A `?query` or `#fragment` after the file name is ignored.',
     broken: '![diagram](/images/pipeline.png)',

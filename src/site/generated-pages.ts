@@ -147,8 +147,40 @@ export function generatedPageLinks(data: SiteData): GeneratedLink[] {
   return [...links.values()];
 }
 
-/** Files (not pages) the site generates, as paths from the site root. */
-export const GENERATED_FILES: ReadonlySet<string> = new Set(['kpis.csv', 'kpis.json']);
+/** The service worker the offline integration writes after the build (src/integrations/offline.ts). */
+export const OFFLINE_WORKER_FILE = 'sw.js';
+/** Where Pagefind writes the search index. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+/** The search index files with fixed names: Pagefind's scripts, styles and entry point; the rest are named by content hashes. */
+const SEARCH_INDEX_FILES = [
+  'pagefind.js',
+  'pagefind-entry.json',
+  'pagefind-worker.js',
+  'pagefind-highlight.js',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'wasm.unknown.pagefind',
+  'wasm.en.pagefind',
+];
+
+/**
+ * Files (not pages) the build writes beside the pages, as paths from the site root: links to them
+ * resolve. The build test proves that every build writes each of them (tests/built/build.test.ts).
+ */
+export const GENERATED_FILES: ReadonlySet<string> = new Set([
+  // The KPI data (src/pages/kpis.csv.ts and kpis.json.ts).
+  'kpis.csv',
+  'kpis.json',
+  // Starlight's sitemap, written because the site has a URL.
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  ...SEARCH_INDEX_FILES.map((file) => `${SEARCH_INDEX_DIR}/${file}`),
+  OFFLINE_WORKER_FILE,
+]);
 
 function page(id: string, title: string, section: string, route: string, headings: readonly SectionHeading[] = [], extraAnchors: readonly string[] = []): PageEntry {
   return {

@@ -7,7 +7,7 @@ import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, SOURCES_PAGE_ID, sourc
 import { isFrameId } from './heading-ids.ts';
 import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
-import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
+import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, resolveRelativePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
 import { safeDecode } from '../lib/uri.ts';
 
@@ -148,14 +148,13 @@ function citationTarget(body: string, index: SiteIndex): Resolution {
 
 function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query: string; hash: string }, reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
   if (/\.mdx?$/i.test(link.path)) return fileLink(link, reference, index);
-  // Relative links resolve in the browser against the page's URL, which always ends with a slash and
-  // starts with the base path; one that climbs above the base path leaves the site.
+  // Relative links resolve in the browser against the page's URL, which always ends with a slash; one
+  // that climbs above the site root is refused whatever the base path (see resolveRelativePath).
   let path = link.path;
   if (link.kind === 'relative') {
-    const base = normaliseBase(index.settings.base);
-    const resolved = new URL(link.path, `https://site${pagePath(fromPageId, base)}`).pathname;
-    if (!resolved.startsWith(base)) return fail('page-missing', `"${link.path}" climbs above the site: from this page it means ${resolved}, outside the base path ${base}; write the link from the site root`);
-    path = resolved.slice(base.length - 1);
+    const resolved = resolveRelativePath(link.path, pagePath(fromPageId));
+    if (resolved === undefined) return fail('page-missing', climbsAboveRoot(link.path, pagePath(fromPageId)));
+    path = resolved;
   }
   const relativeHint = link.kind === 'relative' ? ` ("${link.path}" is relative to this page's URL, so it means ${path})` : '';
   const decoded = safeDecode(path);
@@ -184,6 +183,13 @@ function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query:
   if (meant) return fail('page-missing', `no page at ${path}${relativeHint}; ${meant.reason}: ${pagePath(meant.pageId)}`, { replacement: `${pagePath(meant.pageId)}${linkTail(link)}` });
   const { text, fix } = suggestPath(pageId, index.pages, (chosen) => `${pagePath(chosen)}${linkTail(link)}`);
   return fail('page-missing', `no page at ${path}${relativeHint}${text}`, fix);
+}
+
+/** The message for a relative link that climbs above the site root, the same in the source and the output check. */
+export function climbsAboveRoot(written: string, fromPath: string): string {
+  const depth = fromPath.split('/').filter(Boolean).length;
+  const levels = depth === 0 ? 'the home page is the site root' : `this page is ${depth} level${depth === 1 ? '' : 's'} below the site root`;
+  return `"${written}" climbs above the site root (${levels}), so it would leave the site under a base path; write the link from the site root, starting with /`;
 }
 
 /**
