@@ -1,6 +1,7 @@
+import type { Episode } from '../schemas/episode.ts';
 import type { Reference } from '../site/document.ts';
 import type { Fix } from '../rules/problem.ts';
-import { resolveDataReferences, resolveDocument, type ResolvedReference } from '../site/resolve.ts';
+import { resolveDataReferences, resolveDocument, type ResolutionMemo, type ResolvedReference } from '../site/resolve.ts';
 import type { IndexedDocument, SiteIndex } from '../site/site-index.ts';
 import { compareProblems, problem, type Problem } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
@@ -13,17 +14,29 @@ export interface CheckResult {
 }
 
 /** A page's own verdicts: what its references resolve to, and what fails. They depend on the index, not on other verdicts. */
-export function checkDocument(document: IndexedDocument, index: SiteIndex): CheckResult {
-  const { resolved, unresolved } = resolveDocument(document, index);
+export function checkDocument(document: IndexedDocument, index: SiteIndex, memo?: ResolutionMemo): CheckResult {
+  const { resolved, unresolved } = resolveDocument(document, index, memo);
   const problems = unresolved.map(({ reference, rule, message, fix }) => referenceProblem(reference, rule, message, fix));
   for (const { reference, target } of resolved) {
     if (target.kind !== 'moment') continue;
     const episode = index.data.episodes.get(target.slug);
-    if (episode && !episode.moments.some((moment) => moment.t === target.t)) {
+    if (episode && !describedMoments(episode).has(target.t)) {
       problems.push(referenceProblem(reference, 'moment-undescribed', `${target.t} of "${target.slug}" is cited but has no note in src/content/episodes/${target.slug}.json "moments"`));
     }
   }
   return { problems, resolved };
+}
+
+const describedMomentSets = new WeakMap<Episode, ReadonlySet<string>>();
+
+/** The times of an episode's moments that have a note, looked up once per episode. */
+function describedMoments(episode: Episode): ReadonlySet<string> {
+  let times = describedMomentSets.get(episode);
+  if (!times) {
+    times = new Set(episode.moments.map((moment) => moment.t));
+    describedMomentSets.set(episode, times);
+  }
+  return times;
 }
 
 function referenceProblem(reference: Reference, rule: RuleId, message: string, fix?: Fix): Problem {
@@ -35,8 +48,9 @@ function referenceProblem(reference: Reference, rule: RuleId, message: string, f
 export function checkSite(index: SiteIndex): CheckResult {
   const problems: Problem[] = [...index.problems];
   const resolved: ResolvedReference[] = [];
+  const memo: ResolutionMemo = new Map();
   for (const document of index.documents) {
-    const result = checkDocument(document, index);
+    const result = checkDocument(document, index, memo);
     problems.push(...result.problems);
     resolved.push(...result.resolved);
   }

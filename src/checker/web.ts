@@ -1,6 +1,6 @@
 import type { Reference } from '../site/document.ts';
 import { ENTRY_PAGE_IDS, UNLINKED_PAGE_IDS } from '../site/generated-pages.ts';
-import { edgesInOrder, isBodyEdge } from '../site/link-graph.ts';
+import { bodyLinkTarget } from '../site/link-graph.ts';
 import type { ResolvedReference } from '../site/resolve.ts';
 import { pagePath } from '../site/routes.ts';
 import type { SiteIndex } from '../site/site-index.ts';
@@ -26,14 +26,16 @@ export interface PageWeb {
 /** The contribution of one page, from its resolved references in the order they are written. */
 export function pageWeb(resolved: readonly ResolvedReference[]): PageWeb {
   const linksTo = new Set<string>();
-  for (const edge of edgesInOrder(resolved)) {
-    if (isBodyEdge(edge) && edge.target.kind === 'page') linksTo.add(edge.to);
-  }
   const moments = new Map<string, Reference>();
-  for (const { reference, target } of resolved) {
-    if (target.kind !== 'moment') continue;
-    const key = `${target.slug}@${target.t}`;
-    if (!moments.has(key)) moments.set(key, reference);
+  for (const item of resolved) {
+    const { reference, target } = item;
+    if (target.kind === 'moment') {
+      const key = `${target.slug}@${target.t}`;
+      if (!moments.has(key)) moments.set(key, reference);
+      continue;
+    }
+    const to = bodyLinkTarget(item);
+    if (to !== undefined) linksTo.add(to);
   }
   return { linksTo, moments };
 }
@@ -69,8 +71,16 @@ export class WebTally {
       return;
     }
     this.#contributions.set(pageId, web);
-    for (const to of web.linksTo) this.#incoming.set(to, (this.#incoming.get(to) ?? new Set()).add(pageId));
-    for (const [moment, reference] of web.moments) this.#citing.set(moment, (this.#citing.get(moment) ?? new Map()).set(pageId, reference));
+    for (const to of web.linksTo) {
+      const from = this.#incoming.get(to);
+      if (from) from.add(pageId);
+      else this.#incoming.set(to, new Set([pageId]));
+    }
+    for (const [moment, reference] of web.moments) {
+      const citing = this.#citing.get(moment);
+      if (citing) citing.set(pageId, reference);
+      else this.#citing.set(moment, new Map([[pageId, reference]]));
+    }
   }
 
   /** Pages whose text links to `pageId`. */

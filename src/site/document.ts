@@ -79,6 +79,8 @@ export interface PageDocument {
 
 /** Frontmatter fields that hold links, as Starlight reads them: hero action links and prev/next links. */
 function frontmatterLinks(data: Record<string, unknown>): { path: (string | number)[]; url: string }[] {
+  // Most pages have none of these fields; validating them all would cost every page a schema run.
+  if (data['hero'] === undefined && data['prev'] === undefined && data['next'] === undefined) return [];
   const fields = FrontmatterLinksSchema.safeParse(data);
   if (!fields.success) return [];
   const { hero, prev, next } = fields.data;
@@ -287,6 +289,27 @@ function frontmatterReferences(data: Record<string, unknown>, file: string, loca
  * parses the YAML a second time, and almost every reference resolves without a message.
  */
 export function locatedLater(reference: Omit<Reference, 'position'>, locate: () => Position): Reference {
-  let position: Position | undefined;
-  return Object.defineProperty(reference, 'position', { enumerable: true, get: () => (position ??= locate()) }) as Reference;
+  return new LocatedLater(reference, locate);
+}
+
+/** A reference whose `position` is a getter on the class, so that every such reference has one shape. */
+class LocatedLater implements Reference {
+  readonly url: string;
+  readonly origin: ReferenceOrigin;
+  readonly via?: string;
+  readonly file: string;
+  #position: Position | undefined;
+  readonly #locate: () => Position;
+
+  constructor(reference: Omit<Reference, 'position'>, locate: () => Position) {
+    this.url = reference.url;
+    this.origin = reference.origin;
+    if (reference.via !== undefined) this.via = reference.via;
+    this.file = reference.file;
+    this.#locate = locate;
+  }
+
+  get position(): Position {
+    return (this.#position ??= this.#locate());
+  }
 }

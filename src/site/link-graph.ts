@@ -47,6 +47,17 @@ export function edgesInOrder(resolved: readonly ResolvedReference[]): Edge[] {
 /** Whether an edge is written in the page text (a link, citation or source reference), not a frontmatter list. */
 export const isBodyEdge = (edge: Edge): boolean => edge.kind !== 'related' && edge.kind !== 'listed-source';
 
+/**
+ * The page a reference's text links to, as an edge of kind `link` to a page: what the web rules count.
+ * The same as taking the body edges of `edgesInOrder` whose target is a page, for one reference at a time.
+ */
+export function bodyLinkTarget(item: ResolvedReference): string | undefined {
+  const { target } = item;
+  if (target.kind !== 'page' || edgeKind(item) !== 'link') return undefined;
+  const from = item.from.pageId;
+  return target.pageId === from || UNLINKED_PAGE_IDS.has(from) ? undefined : target.pageId;
+}
+
 /** Pages whose text links to or cites `pageId`, sorted by title. */
 export function backlinksOf(pageId: string, edges: readonly Edge[], pages: ReadonlyMap<string, PageEntry>): PageEntry[] {
   const from = new Set(edges.filter((edge) => edge.to === pageId && isBodyEdge(edge)).map((edge) => edge.from));

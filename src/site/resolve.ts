@@ -2,7 +2,7 @@ import { closest } from 'fastest-levenshtein';
 import type { CandidatePool, Fix } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
 import { resolveCitation } from './citations.ts';
-import type { Reference } from './document.ts';
+import type { Reference, ReferenceOrigin } from './document.ts';
 import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { isFrameId } from './heading-ids.ts';
 import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
@@ -341,14 +341,39 @@ export function resolveDataReferences(index: SiteIndex): { resolved: ResolvedRef
   return { resolved, unresolved };
 }
 
-/** Resolves every reference of one page. */
-export function resolveDocument(document: IndexedDocument, index: SiteIndex): { resolved: ResolvedReference[]; unresolved: UnresolvedReference[] } {
+/**
+ * What links resolved to that resolve the same on every page, by the link as written: a check of the
+ * whole site resolves each of them once, however many pages repeat it. Only resolutions that cannot
+ * depend on the page are kept: not relative links or fragments, not frontmatter lists, not links to
+ * drafts (allowed from drafts only), not failures (whose messages may name the page).
+ */
+export type ResolutionMemo = Map<string, Target>;
+
+/** Origins whose values are page ids, resolved against the page they are listed on. */
+const PAGE_LIST_ORIGINS: ReadonlySet<ReferenceOrigin> = new Set(['related', 'sources', 'data-page']);
+
+function resolvesAlike(reference: Reference, target: Target, index: SiteIndex): boolean {
+  if (PAGE_LIST_ORIGINS.has(reference.origin)) return false;
+  const link = parseLink(reference.url, index.settings.site);
+  if (link.kind === 'fragment' || link.kind === 'relative') return false;
+  return target.kind !== 'page' || index.pages.get(target.pageId)?.draft === false;
+}
+
+/** Resolves every reference of one page; a full check passes a memo shared by all pages (see `ResolutionMemo`). */
+export function resolveDocument(document: IndexedDocument, index: SiteIndex, memo?: ResolutionMemo): { resolved: ResolvedReference[]; unresolved: UnresolvedReference[] } {
   const resolved: ResolvedReference[] = [];
   const unresolved: UnresolvedReference[] = [];
   for (const reference of document.references) {
+    const remembered = memo && !PAGE_LIST_ORIGINS.has(reference.origin) ? memo.get(reference.url) : undefined;
+    if (remembered) {
+      resolved.push({ from: document, reference, target: remembered });
+      continue;
+    }
     const resolution = resolveReference(reference, document.pageId, index);
-    if (resolution.ok) resolved.push({ from: document, reference, target: resolution.target });
-    else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
+    if (resolution.ok) {
+      resolved.push({ from: document, reference, target: resolution.target });
+      if (memo && resolvesAlike(reference, resolution.target, index)) memo.set(reference.url, resolution.target);
+    } else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
   }
   return { resolved, unresolved };
 }
