@@ -58,9 +58,27 @@ export function bodyLinkTarget(item: ResolvedReference): string | undefined {
   return target.pageId === from || UNLINKED_PAGE_IDS.has(from) ? undefined : target.pageId;
 }
 
+const bodyEdgesByTarget = new WeakMap<readonly Edge[], Map<string, Set<string>>>();
+
+/** For each page, the pages whose text links to or cites it: indexed once per set of edges, as every page asks. */
+function linkedFromIndex(edges: readonly Edge[]): Map<string, Set<string>> {
+  let index = bodyEdgesByTarget.get(edges);
+  if (!index) {
+    index = new Map();
+    for (const edge of edges) {
+      if (!isBodyEdge(edge)) continue;
+      const from = index.get(edge.to);
+      if (from) from.add(edge.from);
+      else index.set(edge.to, new Set([edge.from]));
+    }
+    bodyEdgesByTarget.set(edges, index);
+  }
+  return index;
+}
+
 /** Pages whose text links to or cites `pageId`, sorted by title. */
 export function backlinksOf(pageId: string, edges: readonly Edge[], pages: ReadonlyMap<string, PageEntry>): PageEntry[] {
-  const from = new Set(edges.filter((edge) => edge.to === pageId && isBodyEdge(edge)).map((edge) => edge.from));
+  const from = linkedFromIndex(edges).get(pageId) ?? new Set<string>();
   return [...from]
     .map((id) => pages.get(id))
     .filter((page): page is PageEntry => page !== undefined)
