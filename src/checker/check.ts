@@ -49,15 +49,25 @@ export function checkSite(index: SiteIndex): CheckResult {
   const problems: Problem[] = [...index.problems];
   const resolved: ResolvedReference[] = [];
   const memo: ResolutionMemo = new Map();
+  // Each page's resolved references for the web rules, in lists as they come (one, unless two files share an id).
+  const byPage = new Map<string, ResolvedReference[][]>();
+  const addToPage = (pageId: string, items: ResolvedReference[]) => {
+    const lists = byPage.get(pageId);
+    if (lists) lists.push(items);
+    else byPage.set(pageId, [items]);
+  };
   for (const document of index.documents) {
     const result = checkDocument(document, index, memo);
     problems.push(...result.problems);
     resolved.push(...result.resolved);
+    addToPage(document.pageId, result.resolved);
   }
   const data = checkDataReferences(index);
   problems.push(...data.problems);
   resolved.push(...data.resolved);
-  problems.push(...checkWeb(index, resolved));
+  for (const item of data.resolved) addToPage(item.from.pageId, [item]);
+  const pages = [...byPage].map(([pageId, lists]): [string, ResolvedReference[]] => [pageId, lists.length === 1 ? lists[0]! : lists.flat()]);
+  problems.push(...webProblems(index, WebTally.of(pages)));
   return { problems: problems.sort(compareProblems), resolved };
 }
 
@@ -65,9 +75,4 @@ export function checkSite(index: SiteIndex): CheckResult {
 export function checkDataReferences(index: SiteIndex): CheckResult {
   const { resolved, unresolved } = resolveDataReferences(index);
   return { problems: unresolved.map(({ reference, rule, message, fix }) => referenceProblem(reference, rule, message, fix)), resolved };
-}
-
-/** Rules about the whole web of pages, computed from every page's resolved references. */
-export function checkWeb(index: SiteIndex, resolved: readonly ResolvedReference[]): Problem[] {
-  return webProblems(index, WebTally.of(resolved));
 }

@@ -46,14 +46,8 @@ export class WebTally {
   readonly #incoming = new Map<string, Set<string>>();
   readonly #citing = new Map<string, Map<string, Reference>>();
 
-  /** The resolved references of a whole site, grouped by the page they are on, in the order they come. */
-  static of(resolved: readonly ResolvedReference[]): WebTally {
-    const byPage = new Map<string, ResolvedReference[]>();
-    for (const item of resolved) {
-      const list = byPage.get(item.from.pageId);
-      if (list) list.push(item);
-      else byPage.set(item.from.pageId, [item]);
-    }
+  /** The tally of each page's resolved references, given page by page in the order the pages come. */
+  static of(byPage: Iterable<[string, readonly ResolvedReference[]]>): WebTally {
     const tally = new WebTally();
     for (const [pageId, items] of byPage) tally.set(pageId, pageWeb(items));
     return tally;
