@@ -15,8 +15,8 @@ import { rehypeHeadingIds } from './src/site/heading-ids.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
-import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
-import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
+import { starlightInlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
+import { pagefindGuard, withoutStarlightIndexing } from './src/integrations/pagefind-guard.ts';
 import { devCheck } from './src/integrations/dev-check.ts';
 
 const settings = siteSettings(process.env);
@@ -43,7 +43,8 @@ export default defineConfig({
   base: settings.base,
   trailingSlash: TRAILING_SLASH,
   security: {
-    // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
+    // Astro hashes every script it bundles, and Starlight's inline scripts are hashed here; nothing else
+    // may run. Pagefind's search needs WebAssembly.
     // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.
     csp: {
       directives: [
@@ -56,7 +57,7 @@ export default defineConfig({
         "form-action 'self'",
         "frame-src 'none'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: starlightInlineScriptHashes() },
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
@@ -74,7 +75,8 @@ export default defineConfig({
     }),
   },
   integrations: [
-    starlight({
+    // Pagefind indexes the site once, in pagefindGuard below; Starlight's own run of it is left out.
+    withoutStarlightIndexing(starlight({
       title: 'MLE Wiki',
       description: 'An open wiki on the machine learning engineer role, roadmap, MLOps phases and KPIs, grounded in podcast moments checked at build time.',
       // The site title is written beside the logo, so the logo itself is decorative.
@@ -101,10 +103,9 @@ export default defineConfig({
         SocialIcons: './src/components/overrides/SocialIcons.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
       },
-    }),
-    // These run after Starlight's search indexing and before the offline integration, which fingerprints the final files.
+    })),
+    // Before the offline integration, which fingerprints the final files.
     pagefindGuard(),
-    inlineScriptHashes(),
     offline({ base: settings.base }),
     check.integration,
   ],

@@ -1,6 +1,5 @@
-import type { Element, Root } from 'hast';
 import { START, type Position } from '../lib/position.ts';
-import { parseHtml, stringProperty, visitElements } from '../lib/html.ts';
+import { Parser } from 'htmlparser2';
 import { isFrameId } from '../site/heading-ids.ts';
 import { climbsAboveRoot } from '../site/resolve.ts';
 import { normaliseBase, pageIdOfUrl, resolveRelativePath } from '../site/routes.ts';
@@ -17,20 +16,32 @@ export interface BuiltPage {
   links: { url: string; attribute: string; tag: string }[];
 }
 
-const LINK_ATTRIBUTES: Record<string, string[]> = { a: ['href'], link: ['href'], img: ['src'], script: ['src'], source: ['src'], iframe: ['src'] };
+const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ['href'], link: ['href'], img: ['src'], script: ['src'], source: ['src'], iframe: ['src'] };
 
-/** Reads ids and link targets from a built HTML document, with a real HTML parser. */
-export function readBuiltPage(file: string, html: string | Root): BuiltPage {
+/**
+ * Reads ids and link targets from a built HTML document with a streaming HTML parser (htmlparser2): each
+ * start tag is read as it is met, attributes decoded, and no tree is built, since an id or a link needs
+ * none. Building trees took most of the output check's time on a large site, where every page carries
+ * the whole sidebar. The content of `<template>` elements is read like any other, as a reader may reach
+ * it once a script shows it.
+ */
+export function readBuiltPage(file: string, html: string): BuiltPage {
   const ids = new Set<string>();
   const links: BuiltPage['links'] = [];
-  visitElements(typeof html === 'string' ? parseHtml(html) : html, (element: Element) => {
-    const id = stringProperty(element, 'id');
-    if (id) ids.add(id);
-    for (const attribute of LINK_ATTRIBUTES[element.tagName] ?? []) {
-      const url = stringProperty(element, attribute);
-      if (url !== undefined) links.push({ url, attribute, tag: element.tagName });
-    }
-  });
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        const id = attributes['id'];
+        if (id) ids.add(id);
+        for (const attribute of LINK_ATTRIBUTES[tag] ?? []) {
+          const url = attributes[attribute];
+          if (url !== undefined) links.push({ url, attribute, tag });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   return { file, ids, links };
 }
 
@@ -58,12 +69,20 @@ export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir
   const locate = sourceLocator(index, base);
   const problems: Problem[] = emptyFiles.map((file) => problem('output-file-empty', `${outDir}/${file}`, START, 'the file is empty; a build step that writes it was cut short'));
   const unwritten = new Map<string, { rule: Problem['rule']; message: string; pages: string[]; source: string }>();
+  // A link written from the site root means the same on every page: the sidebar's links, on every page
+  // of the site, are checked once each.
+  const rootLinkFaults = new Map<string, Fault | undefined>();
   for (const page of pages) {
     const pagePathFromRoot = `/${page.file.replace(/index\.html$/, '')}`;
     const pageUrl = `https://site${base}${pagePathFromRoot.slice(1)}`;
     for (const link of page.links) {
       if (EXTERNAL.test(link.url) || link.url.startsWith('data:')) continue;
-      const fault = climbingFault(link.url, pagePathFromRoot) ?? checkLink(new URL(link.url, pageUrl), base, files, byFile);
+      const fromRoot = link.url.startsWith('/');
+      let fault = fromRoot ? rootLinkFaults.get(link.url) : undefined;
+      if (fault === undefined && !(fromRoot && rootLinkFaults.has(link.url))) {
+        fault = climbingFault(link.url, pagePathFromRoot) ?? checkLink(new URL(link.url, pageUrl), base, files, byFile);
+        if (fromRoot) rootLinkFaults.set(link.url, fault);
+      }
       if (!fault) continue;
       const message = `${fault.message}: <${link.tag} ${link.attribute}="${link.url}"> in ${outDir}/${page.file}`;
       const source = locate(page.file, link.url);
@@ -87,14 +106,19 @@ export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir
 }
 
 /** A relative href that climbs above the site root, refused whatever the base path, as the source check refuses it. */
-function climbingFault(url: string, pagePathFromRoot: string): { rule: 'output-link-broken'; message: string } | undefined {
+function climbingFault(url: string, pagePathFromRoot: string): Fault | undefined {
   if (/^[/#?]/.test(url)) return undefined;
   const path = url.replace(/[?#].*$/, '');
   if (path === '' || resolveRelativePath(path, pagePathFromRoot) !== undefined) return undefined;
   return { rule: 'output-link-broken', message: climbsAboveRoot(path, pagePathFromRoot) };
 }
 
-function checkLink(url: URL, base: string, files: ReadonlySet<string>, byFile: ReadonlyMap<string, BuiltPage>): { rule: 'output-link-broken' | 'output-anchor-broken'; message: string } | undefined {
+interface Fault {
+  rule: 'output-link-broken' | 'output-anchor-broken';
+  message: string;
+}
+
+function checkLink(url: URL, base: string, files: ReadonlySet<string>, byFile: ReadonlyMap<string, BuiltPage>): Fault | undefined {
   const path = safeDecode(url.pathname);
   if (!path.startsWith(base)) return { rule: 'output-link-broken', message: `the path is outside the base path ${base}` };
   const inside = path.slice(base.length);
