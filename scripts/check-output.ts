@@ -27,10 +27,12 @@ if (files.length === 0) {
   process.exit(2);
 }
 const settings = siteSettings(process.env);
-const pages = files.filter((file) => file.endsWith('.html')).map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
+const htmlFiles = files.filter((file) => file.endsWith('.html'));
+// Read one page at a time, as the check goes: a large site's pages are not held in memory together.
+const pages = htmlFiles.values().map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
 const emptyFiles = files.filter((file) => statSync(join(values.dir, file)).size === 0);
 const outDir = toPosix(relative(process.cwd(), values.dir)) || '.';
 const { index } = loadSite(process.cwd(), settings);
 const problems = checkBuiltSite({ pages, files: new Set(files), basePath: settings.base, emptyFiles, outDir, index });
-console.log(format.reporter(problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: pages.length }));
+console.log(format.reporter(problems, { docsBase: process.env['SITE_URL'] ?? '', fileCount: htmlFiles.length }));
 process.exitCode = hasErrors(problems) ? 1 : 0;

@@ -48,7 +48,12 @@ export function readBuiltPage(file: string, html: string): BuiltPage {
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export interface OutputCheckInput {
-  pages: readonly BuiltPage[];
+  /**
+   * Every built HTML page. An iterable, so that a caller can read the pages one at a time: a page's links
+   * are checked as it is read and then dropped, and only its ids are kept (for links to its fragments),
+   * so a large site, whose every page carries the whole sidebar, is never held in memory at once.
+   */
+  pages: Iterable<BuiltPage>;
   /** Every output path, HTML or not. */
   files: ReadonlySet<string>;
   basePath: string;
@@ -58,6 +63,15 @@ export interface OutputCheckInput {
   index?: SiteIndex;
 }
 
+/** A link of a page, as the check holds it while the page it points into is not read yet. */
+interface PendingLink {
+  page: string;
+  link: BuiltPage['links'][number];
+  url: URL;
+  target: string;
+  fragment: string;
+}
+
 /**
  * Checks that every internal link of every built page points to a file in the output and, when it has
  * a fragment, to an id in that file. Each problem is reported at the source that produced it: the line
@@ -65,37 +79,55 @@ export interface OutputCheckInput {
  */
 export function checkBuiltSite({ pages, files, basePath, emptyFiles = [], outDir = 'dist', index }: OutputCheckInput): Problem[] {
   const base = normaliseBase(basePath);
-  const byFile = new Map(pages.map((page) => [page.file, page]));
+  const idsOf = new Map<string, ReadonlySet<string>>();
   const locate = sourceLocator(index, base);
   const problems: Problem[] = emptyFiles.map((file) => problem('output-file-empty', `${outDir}/${file}`, START, 'the file is empty; a build step that writes it was cut short'));
   const unwritten = new Map<string, { rule: Problem['rule']; message: string; pages: string[]; source: string }>();
+  const report = (page: string, link: BuiltPage['links'][number], fault: Fault): void => {
+    const message = `${fault.message}: <${link.tag} ${link.attribute}="${link.url}"> in ${outDir}/${page}`;
+    const source = locate(page, link.url);
+    if (source.written) {
+      problems.push(problem(fault.rule, source.file, source.position, message));
+      return;
+    }
+    // A link no page wrote comes from a component or the layout; report it once, with where it shows.
+    const key = `${fault.rule}\u0000${link.url}`;
+    const entry = unwritten.get(key) ?? { rule: fault.rule, message: fault.message, pages: [], source: source.file };
+    entry.pages.push(page);
+    unwritten.set(key, entry);
+  };
   // A link written from the site root means the same on every page: the sidebar's links, on every page
   // of the site, are checked once each.
   const rootLinkFaults = new Map<string, Fault | undefined>();
+  // Links into a fragment of a page not read yet wait for its ids.
+  const pending: PendingLink[] = [];
   for (const page of pages) {
+    idsOf.set(page.file, page.ids);
     const pagePathFromRoot = `/${page.file.replace(/index\.html$/, '')}`;
     const pageUrl = `https://site${base}${pagePathFromRoot.slice(1)}`;
     for (const link of page.links) {
       if (EXTERNAL.test(link.url) || link.url.startsWith('data:')) continue;
       const fromRoot = link.url.startsWith('/');
-      let fault = fromRoot ? rootLinkFaults.get(link.url) : undefined;
-      if (fault === undefined && !(fromRoot && rootLinkFaults.has(link.url))) {
-        fault = climbingFault(link.url, pagePathFromRoot) ?? checkLink(new URL(link.url, pageUrl), base, files, byFile);
-        if (fromRoot) rootLinkFaults.set(link.url, fault);
-      }
-      if (!fault) continue;
-      const message = `${fault.message}: <${link.tag} ${link.attribute}="${link.url}"> in ${outDir}/${page.file}`;
-      const source = locate(page.file, link.url);
-      if (source.written) {
-        problems.push(problem(fault.rule, source.file, source.position, message));
+      if (fromRoot && rootLinkFaults.has(link.url)) {
+        const known = rootLinkFaults.get(link.url);
+        if (known) report(page.file, link, known);
         continue;
       }
-      // A link no page wrote comes from a component or the layout; report it once, with where it shows.
-      const key = `${fault.rule}\u0000${link.url}`;
-      const entry = unwritten.get(key) ?? { rule: fault.rule, message: fault.message, pages: [], source: source.file };
-      entry.pages.push(page.file);
-      unwritten.set(key, entry);
+      const url = new URL(link.url, pageUrl);
+      const found = climbingFault(link.url, pagePathFromRoot) ?? targetOf(url, base, files);
+      let fault: Fault | undefined;
+      if ('rule' in found) fault = found;
+      else if (found.fragment !== '' && !idsOf.has(found.target) && found.target.endsWith('.html')) {
+        pending.push({ page: page.file, link, url, ...found });
+        continue;
+      } else fault = fragmentFault(url, found, idsOf);
+      if (fromRoot) rootLinkFaults.set(link.url, fault);
+      if (fault) report(page.file, link, fault);
     }
+  }
+  for (const { page, link, url, target, fragment } of pending) {
+    const fault = fragmentFault(url, { target, fragment }, idsOf);
+    if (fault) report(page, link, fault);
   }
   for (const [key, entry] of unwritten) {
     const url = key.split('\u0000')[1] ?? '';
@@ -118,16 +150,21 @@ interface Fault {
   message: string;
 }
 
-function checkLink(url: URL, base: string, files: ReadonlySet<string>, byFile: ReadonlyMap<string, BuiltPage>): Fault | undefined {
+/** The output file a link leads to and the fragment it names, or why it leads to no file. */
+function targetOf(url: URL, base: string, files: ReadonlySet<string>): Fault | { target: string; fragment: string } {
   const path = safeDecode(url.pathname);
   if (!path.startsWith(base)) return { rule: 'output-link-broken', message: `the path is outside the base path ${base}` };
   const inside = path.slice(base.length);
   const target = [inside, `${inside}${inside.endsWith('/') || inside === '' ? '' : '/'}index.html`].find((candidate) => files.has(candidate));
   if (target === undefined) return { rule: 'output-link-broken', message: `no file ${path} in the output` };
-  const fragment = safeDecode(url.hash.slice(1));
+  return { target, fragment: safeDecode(url.hash.slice(1)) };
+}
+
+/** Whether the fragment a link names is an id of the page it leads to (a file that is no page has no ids to check). */
+function fragmentFault(url: URL, { target, fragment }: { target: string; fragment: string }, idsOf: ReadonlyMap<string, ReadonlySet<string>>): Fault | undefined {
   if (fragment === '' || isFrameId(fragment)) return undefined;
-  const page = byFile.get(target);
-  if (page && !page.ids.has(fragment)) return { rule: 'output-anchor-broken', message: `${path} has no element with id "${fragment}"` };
+  const ids = idsOf.get(target);
+  if (ids && !ids.has(fragment)) return { rule: 'output-anchor-broken', message: `${safeDecode(url.pathname)} has no element with id "${fragment}"` };
   return undefined;
 }
 
