@@ -11,11 +11,12 @@ import { siteData } from './src/site/site.ts';
 import { TRAILING_SLASH } from './src/site/routes.ts';
 import { remarkReferences } from './src/plugins/remark-references.ts';
 import { remarkDiagrams } from './src/plugins/remark-diagrams.ts';
+import { rehypeHeadingIds } from './src/site/heading-ids.ts';
 import { existsSync } from 'node:fs';
 import { sidebar, WRITTEN_SECTIONS } from './src/navigation.ts';
 import { offline, offlineRegistration } from './src/integrations/offline.ts';
-import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
-import { pagefindGuard } from './src/integrations/pagefind-guard.ts';
+import { starlightInlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
+import { pagefindGuard, withoutStarlightIndexing } from './src/integrations/pagefind-guard.ts';
 import { devCheck } from './src/integrations/dev-check.ts';
 
 const settings = siteSettings(process.env);
@@ -49,7 +50,8 @@ export default defineConfig({
   // where Astro would otherwise keep one and drop the other with a warning; the check reports them first.
   prerenderConflictBehavior: 'error',
   security: {
-    // Astro hashes every script it renders; nothing else may run. Pagefind's search needs WebAssembly.
+    // Astro hashes every script it bundles, and Starlight's inline scripts are hashed here; nothing else
+    // may run. Pagefind's search needs WebAssembly.
     // Inline style attributes (used by Starlight's icons) are allowed: styles cannot run code.
     csp: {
       directives: [
@@ -62,24 +64,26 @@ export default defineConfig({
         "form-action 'self'",
         "frame-src 'none'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: starlightInlineScriptHashes() },
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
   markdown: {
     // Expressive Code renders every code block; Astro's own highlighter would only add inline styles.
     syntaxHighlight: false,
-    // Heading ids are set by remarkReferences from src/site/heading-ids.ts, the function the checker
-    // calls; smart punctuation is off so that both see the characters as written.
+    // Heading ids are given by rehype-slug (src/site/heading-ids.ts), first among the rehype plugins, so
+    // before Astro's and Starlight's heading plugins; the checker runs the same plugin over each page's
+    // headings. Smart punctuation is off so that both see the characters as written.
     processor: unified({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkDiagrams, remarkTaskItems({ root }), remarkReferences({ data: () => siteData(root).data, base: settings.base, sourcePositions: check.marksSources })],
-      rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+      rehypePlugins: [rehypeHeadingIds, rehypeTaskListLabels, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
     }),
   },
   integrations: [
-    starlight({
+    // Pagefind indexes the site once, in pagefindGuard below; Starlight's own run of it is left out.
+    withoutStarlightIndexing(starlight({
       title: 'MLE Wiki',
       description: 'An open wiki on the machine learning engineer role, roadmap, MLOps phases and KPIs, grounded in podcast moments checked at build time.',
       // The site title is written beside the logo, so the logo itself is decorative.
@@ -108,10 +112,9 @@ export default defineConfig({
         SocialIcons: './src/components/overrides/SocialIcons.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
       },
-    }),
-    // These run after Starlight's search indexing and before the offline integration, which fingerprints the final files.
+    })),
+    // Before the offline integration, which fingerprints the final files.
     pagefindGuard(),
-    inlineScriptHashes(),
     offline({ base: settings.base }),
     check.integration,
   ],

@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three projects. `unit` tests pure modules and never builds the site, so any folder of it runs alone in
  * seconds. `hostile` runs `npm run check` on hostile input, a process per case. `site` tests the built
- * output and drives Chromium; its global set-up builds the site once (at the root, under a base path,
- * and again for reproducibility), and runs only when one of its files is selected.
+ * output and drives Chromium; its global set-up makes every build its tests read, once
+ * (tests/built/build-site.ts lists them), and runs only when one of its files is selected. Its files are
+ * not isolated from each other, so that a worker keeps one Chromium for all the files it runs
+ * (tests/e2e/harness.ts); each test opens its pages in browser contexts of its own.
  */
 export default defineConfig({
   test: {
@@ -33,6 +35,7 @@ export default defineConfig({
           name: 'site',
           include: ['tests/built/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/built/global-setup.ts'],
+          isolate: false,
           // Browser journeys share two cores with builds and other suites; generous limits avoid false alarms.
           testTimeout: 60_000,
           hookTimeout: 240_000,

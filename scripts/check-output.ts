@@ -37,10 +37,12 @@ if (!format.ok) failUsage(format.message, USAGE);
 const files = listFiles(values.dir, '.', /./, { all: true });
 if (files.length === 0) fail(`No build output in ${values.dir}/. Run "npm run build" first.`, USAGE_EXIT);
 const settings = siteSettings(process.env);
-const pages = files.filter((file) => file.endsWith('.html')).map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
+const htmlFiles = files.filter((file) => file.endsWith('.html'));
+// Read one page at a time, as the check goes: a large site's pages are not held in memory together.
+const pages = htmlFiles.values().map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
 const emptyFiles = files.filter((file) => statSync(join(values.dir, file)).size === 0);
 const outDir = toPosix(relative(process.cwd(), values.dir)) || '.';
 const { index } = loadSite(process.cwd(), settings);
 const problems = checkBuiltSite({ pages, files: new Set(files), basePath: settings.base, emptyFiles, outDir, index });
-deliver(format.reporter(problems, { docsBase: docsBaseOf(process.env), fileCount: pages.length }), values.output, summarise(problems, pages.length));
+deliver(format.reporter(problems, { docsBase: docsBaseOf(process.env), fileCount: htmlFiles.length }), values.output, summarise(problems, htmlFiles.length));
 process.exitCode = hasErrors(problems) ? 1 : 0;

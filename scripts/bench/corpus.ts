@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MAX_PAGES_PER_MOMENT } from '../../src/rules/table.ts';
+import { WRITTEN_SECTIONS } from '../../src/navigation.ts';
 
 /**
  * A synthetic wiki of `pages` pages, about 20 links and 5 citations each, with errors planted at known
@@ -18,8 +19,15 @@ export interface Corpus {
   planted: Record<string, number>;
 }
 
-const SECTIONS = 10;
-const pageId = (i: number) => `s${i % SECTIONS}/page-${i}`;
+/**
+ * The pages are spread over the wiki's first ten written sections, so that the wiki's sidebar lists
+ * them as bare Starlight's does: every page of the corpus in the sidebar of every page.
+ */
+const SECTIONS = WRITTEN_SECTIONS.slice(0, 10);
+const sectionOf = (i: number) => SECTIONS[i % SECTIONS.length]!;
+const pageId = (i: number) => `${sectionOf(i)}/page-${i}`;
+/** The file of the corpus's page `i`, as a path from the project root. */
+export const corpusPageFile = (i: number): string => `src/content/docs/${pageId(i)}.mdx`;
 
 /** Every (episode, segment start), taking one start of each episode in turn, so neighbouring citations cite different episodes. */
 function citableMoments(episodes: { slug: string; starts: string[] }[]): { slug: string; t: string }[] {
@@ -99,13 +107,13 @@ export function generateCorpus(root: string, pages: number, projectRoot: string,
       '---',
       `title: Page ${i}`,
       `description: Synthetic page ${i} for the benchmark.`,
-      'section: guides',
+      `section: ${sectionOf(i)}`,
       `related: [${pageId((i + 1) % pages)}, ${pageId((i + 2) % pages)}]`,
       'sources: [mle-role-blueprint]',
       '---',
       '',
     ];
-    const file = join(root, 'src/content/docs', `${pageId(i)}.mdx`);
+    const file = join(root, corpusPageFile(i));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, [...frontmatter, ...body].join('\n'));
   }

@@ -1,7 +1,7 @@
 /**
  * One measurement in a fresh process, so timings and peak memory belong to that task alone.
  * Usage: node scripts/bench/measure.ts parse|check|incremental <corpus-root>
- * Prints JSON: { ms, maxRssMb, problems?, edits? }. For `incremental`, `ms` is the first full check and
+ * Prints JSON: { ms, cpuMs, maxRssMb, problems?, edits? }. For `incremental`, `ms` is the first full check and
  * `edits` the median re-check after each kind of edit to one page.
  */
 import '../lib/fast-start.ts';
@@ -13,9 +13,15 @@ import { LiveCheck } from '../../src/checker/live-check.ts';
 import { listFiles } from '../../src/lib/files.ts';
 import { loadSite } from '../../src/site/load.ts';
 import { siteSettings } from '../../src/site/settings.ts';
+import { corpusPageFile } from './corpus.ts';
 
 const [mode, root = '.'] = process.argv.slice(2);
 const started = performance.now();
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const cpuStarted = cpuMs();
 let problems: Record<string, number> | undefined;
 let edits: Record<string, { ms: number; pages: number }> | undefined;
 if (mode === 'parse') {
@@ -28,14 +34,15 @@ if (mode === 'parse') {
 } else if (mode === 'incremental') {
   const live = new LiveCheck(root, siteSettings({}));
   const ms = performance.now() - started;
+  const cpu = cpuMs() - cpuStarted;
   edits = measureEdits(live);
-  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, edits }));
+  console.log(JSON.stringify({ ms, cpuMs: cpu, maxRssMb: process.resourceUsage().maxRSS / 1024, edits }));
   process.exit(0);
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, problems }));
+console.log(JSON.stringify({ ms, cpuMs: cpuMs() - cpuStarted, maxRssMb: process.resourceUsage().maxRSS / 1024, problems }));
 
 /**
  * Saves one page of the corpus with an edit and saves it back, nine times for each kind of edit, and
@@ -43,7 +50,7 @@ console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024
  * A renamed heading is linked from other pages, so they are checked again too.
  */
 function measureEdits(live: LiveCheck): Record<string, { ms: number; pages: number }> {
-  const file = 'src/content/docs/s7/page-17.mdx';
+  const file = corpusPageFile(17);
   const path = join(root, file);
   const original = readFileSync(path, 'utf8');
   const before = live.problems.length;

@@ -1,7 +1,8 @@
 import type { Position } from '../../src/lib/position.ts';
 import { formatTimestamp, parseTimestamp } from '../../src/lib/timestamp.ts';
 import type { Episode } from '../../src/schemas/episode.ts';
-import { guestNames, splitCitation, youtubeUrl } from '../../src/site/citations.ts';
+import { guestNames, youtubeUrl } from '../../src/site/citations.ts';
+import { splitCitation } from '../../src/site/links.ts';
 import { parseDocument } from '../../src/site/document.ts';
 import { CITATION_SCHEME } from '../../src/site/links.ts';
 import { claimAt } from './claims.ts';

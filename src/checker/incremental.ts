@@ -8,7 +8,8 @@ import { assembleSiteIndex, entryReadsData, indexDocument, type IndexedPage, typ
 import { checkDataReferences, checkDocument, type CheckResult } from './check.ts';
 import { compareProblems, type Problem } from '../rules/problem.ts';
 import { DATA_COLLECTIONS, everyKey, isEveryKey, readKey, recordingIndex } from './read-recorder.ts';
-import { pageWeb, WebTally, webProblems } from './web.ts';
+import { checkLearningResources } from './resources.ts';
+import { connectionProblems, pageWeb, spreadProblems, WebTally, type PageWeb } from './web.ts';
 
 /**
  * The reference check kept up to date edit by edit, for the dev server and `npm run check -- --watch`.
@@ -68,6 +69,13 @@ export class IncrementalChecker {
   readonly #readers = new Map<string, Set<string>>();
   #dataVerdict: CheckResult = { problems: [], resolved: [] };
   readonly #tally = new WebTally();
+  /**
+   * The site-wide rules' verdicts: on the connections of each page (by file) and the spread of each cited
+   * moment (by `slug@t`). After an edit only those the changed contributions can touch are judged again.
+   */
+  readonly #connections = new Map<string, Problem[]>();
+  readonly #spreads = new Map<string, Problem[]>();
+  #resourceProblems: Problem[] = [];
   #problems: Problem[] = [];
   #byFile = new Map<string, Problem[]>();
 
@@ -186,7 +194,10 @@ export class IncrementalChecker {
   /** Computes the verdicts of `files` again, forgets those of `removed` pages, and brings the site-wide rules up to date. */
   #recheck(files: ReadonlySet<string>, removed: ReadonlySet<string>, touchedIds: ReadonlySet<string> = new Set()): Recheck {
     const affectedIds = new Set(touchedIds);
-    for (const file of removed) this.#forget(file);
+    for (const file of removed) {
+      this.#forget(file);
+      this.#connections.delete(file);
+    }
     const recording = files.size > 0 ? recordingIndex(this.#index) : undefined;
     for (const file of files) {
       const entry = this.#entries.get(file);
@@ -200,8 +211,38 @@ export class IncrementalChecker {
     for (const item of this.#dataVerdict.resolved) affectedIds.add(item.from.pageId);
     this.#dataVerdict = checkDataReferences(this.#index);
     for (const item of this.#dataVerdict.resolved) affectedIds.add(item.from.pageId);
+    const before = new Map([...affectedIds].map((id) => [id, this.#tally.contributionOf(id)]));
     this.#retally(affectedIds);
+    this.#rejudgeWeb(affectedIds, before);
+    // Which pages name which resources is read from the whole index; judged again on every change.
+    this.#resourceProblems = checkLearningResources(this.#index);
     return this.#collect(files);
+  }
+
+  /**
+   * Judges the site-wide rules again where the contributions of `affectedIds` changed: a page's
+   * connections depend on its own entry and on the pages linking to it, so the affected pages and every
+   * page they linked to before or link to now are judged again; so is every moment they cited or cite.
+   */
+  #rejudgeWeb(affectedIds: ReadonlySet<string>, before: ReadonlyMap<string, PageWeb | undefined>): void {
+    if (affectedIds.size === 0) return;
+    const pages = new Set(affectedIds);
+    const moments = new Set<string>();
+    for (const id of affectedIds) {
+      for (const web of [before.get(id), this.#tally.contributionOf(id)]) {
+        if (!web) continue;
+        for (const to of web.linksTo) pages.add(to);
+        for (const moment of web.moments.keys()) moments.add(moment);
+      }
+    }
+    for (const document of this.#index.documents) {
+      if (pages.has(document.pageId)) this.#connections.set(document.file, connectionProblems(document, this.#index, this.#tally));
+    }
+    for (const moment of moments) {
+      const citing = this.#tally.citing(moment);
+      if (citing) this.#spreads.set(moment, spreadProblems(moment, citing));
+      else this.#spreads.delete(moment);
+    }
   }
 
   #forget(file: string): void {
@@ -226,7 +267,10 @@ export class IncrementalChecker {
   #collect(rechecked: ReadonlySet<string>): Recheck {
     const problems: Problem[] = [...this.#index.problems];
     for (const document of this.#index.documents) problems.push(...(this.#verdicts.get(document.file)?.problems ?? []));
-    problems.push(...this.#dataVerdict.problems, ...webProblems(this.#index, this.#tally));
+    problems.push(...this.#dataVerdict.problems);
+    for (const document of this.#index.documents) problems.push(...(this.#connections.get(document.file) ?? []));
+    for (const found of this.#spreads.values()) problems.push(...found);
+    problems.push(...this.#resourceProblems);
     this.#problems = problems.sort(compareProblems);
     const before = this.#byFile;
     this.#byFile = new Map();

@@ -5,13 +5,15 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { separateTagsForSearch } from '../lib/search-text.ts';
+import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
 
 /**
  * Starlight indexes the site through Pagefind's Node API, whose close() kills the Pagefind process
  * while it may still be writing: in about one build in four a search file came out empty or cut off
  * (seen here: 0 bytes, or exactly 65,536 bytes of pagefind-ui.js), which breaks search for readers.
- * After Starlight's step, this indexes the site again with Pagefind's command-line program, which
- * exits only once every file is written, with the same defaults Starlight uses.
+ * This indexes the site instead with Pagefind's command-line program, which exits only once every file
+ * is written, with the same defaults Starlight uses (Starlight's own run is left out, see
+ * `withoutStarlightIndexing`).
  *
  * Pagefind reads a copy of the pages in which neighbouring elements are separated by a space (see
  * `separateTagsForSearch`), so that excerpts read as sentences; the index is written into the site.
@@ -22,7 +24,7 @@ export function pagefindGuard(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const output = join(site, 'pagefind');
+        const output = join(site, SEARCH_INDEX_DIR);
         rmSync(output, { recursive: true, force: true });
         const copy = copyPagesForSearch(site);
         try {
@@ -36,6 +38,17 @@ export function pagefindGuard(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Starlight's integration without its own search indexing, which the guard's replaces. Starlight runs
+ * Pagefind in its `astro:build:done` hook and does nothing else there; the guard would delete that index
+ * and write its own, so the site was indexed twice. Starlight's search configuration and interface are
+ * untouched.
+ */
+export function withoutStarlightIndexing<T extends AstroIntegration>(starlight: T): T {
+  const { 'astro:build:done': _indexing, ...hooks } = starlight.hooks;
+  return { ...starlight, hooks };
 }
 
 /** Every HTML page of the site, with its tags separated for the indexer, in a temporary directory. */

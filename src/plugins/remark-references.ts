@@ -4,7 +4,6 @@ import { htmlToHast, type HastNode } from 'satteri';
 import { visit } from 'unist-util-visit';
 import { citationView, resolveCitation, type CitationView } from '../site/citations.ts';
 import type { SiteData } from '../site/site-data.ts';
-import { createHeadingIds, headingText } from '../site/heading-ids.ts';
 import { LINK_ATTRIBUTES, parseLink } from '../site/links.ts';
 import { rewriteLink } from '../site/rewrite-link.ts';
 import { normaliseBase } from '../site/routes.ts';
@@ -26,21 +25,25 @@ export interface RemarkReferencesOptions {
 
 /**
  * Renders the wiki's links with the site model's functions, the ones the checker calls:
- * - every heading gets its id from `headingText` before anything inside it is rendered;
  * - a `podcast:` Markdown link becomes a citation that plays the moment and links to its notes (inside a
  *   heading, only the play link, so the heading's text stays its words);
  * - every other link, definition, image, component prop and raw HTML attribute is published through
  *   `rewriteLink` (base path, `source:` and `podcast:` targets).
- * Unresolvable citations render as marked text for the checker to report.
+ * Unresolvable citations render as marked text for the checker to report. Heading ids are given later,
+ * by the rehype plugin of src/site/heading-ids.ts, from the text the headings render.
  */
 export function remarkReferences({ data, base, sourcePositions = () => false }: RemarkReferencesOptions) {
   const root = normaliseBase(base);
-  return () => (tree: Root, file: { value: unknown }) => {
+  // Named, so that a build profile (npm run bench) can tell the plugins apart.
+  return function remarkReferences() {
+    return (tree: Root, file: { value: unknown }) => transform(tree, file);
+  };
+  function transform(tree: Root, file: { value: unknown }): void {
     const siteData = data();
-    const headingId = createHeadingIds();
     const definitions = new Map<string, Definition>();
     visit(tree, 'definition', (node: Definition) => {
-      definitions.set(node.identifier, node);
+      // The first definition of a label is the one links use, as in CommonMark.
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
     });
     let citationCount = 0;
     const source = String(file.value);
@@ -55,14 +58,13 @@ export function remarkReferences({ data, base, sourcePositions = () => false }: 
       }
       const view = citationView(resolved.episode, resolved.moment, root);
       // The words as written: Starlight's directive parsing would otherwise drop `:04` from `17:04`.
-      const text = headingText(node, source);
+      const text = writtenText(node, source);
       // A link's accessible name must contain its visible text, so a whole-episode citation keeps its words.
       const shown = resolved.moment ? view : { ...view, label: text, accessibleName: `${text} (${view.accessibleName})` };
       renderCitation(node, shown, `citation-${citationCount}`, { wholeEpisode: !resolved.moment, compact: inHeading });
     };
-    // Headings first, in document order: their ids come from their words before anything in them renders.
+    // Citations in headings first: there they render compact, with only their play link.
     visit(tree, 'heading', (node: Heading) => {
-      setHeadingId(node, headingId, source);
       visit(node, (inner) => {
         if (inner.type !== 'link' && inner.type !== 'linkReference') return;
         const url = inner.type === 'link' ? inner.url : definitions.get(inner.identifier)?.url;
@@ -107,7 +109,7 @@ export function remarkReferences({ data, base, sourcePositions = () => false }: 
     }
     // Last, so that the elements citations render as carry it too.
     if (sourcePositions()) markSourcePositions(tree);
-  };
+  }
 }
 
 /**
@@ -142,10 +144,30 @@ function markSourcePositions(tree: Root): void {
   });
 }
 
-function setHeadingId(node: Heading, headingId: (text: string) => string, source: string): void {
-  const data = (node.data ??= {});
-  const properties = (data.hProperties ??= {});
-  if (typeof properties['id'] !== 'string') properties['id'] = headingId(headingText(node, source));
+/**
+ * Starlight's Markdown pipeline parses `:name` as a text directive (for its asides) and turns the ones
+ * nobody handles back into text at the very end: `17:04` is the text `17` and a directive named `04`
+ * until then. Such a directive counts as the source text it was written as.
+ */
+const DIRECTIVES = new Set(['textDirective', 'leafDirective']);
+
+/** Node types whose content shows no words. */
+const WORDLESS = new Set(['image', 'imageReference', 'html', 'mdxTextExpression', 'mdxFlowExpression', 'footnoteReference', 'break']);
+
+interface MdastLike {
+  type: string;
+  value?: unknown;
+  children?: readonly MdastLike[];
+  position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
+}
+
+/** The words of a link as written: its text and inline code, not its images, raw HTML or MDX expressions. */
+function writtenText(node: MdastLike, source: string): string {
+  if (WORDLESS.has(node.type)) return '';
+  if ((node.type === 'text' || node.type === 'inlineCode') && typeof node.value === 'string') return node.value;
+  const { start, end } = node.position ?? { start: {}, end: {} };
+  if (DIRECTIVES.has(node.type) && start.offset !== undefined && end.offset !== undefined) return source.slice(start.offset, end.offset);
+  return (node.children ?? []).map((child) => writtenText(child, source)).join('');
 }
 
 /** Raw HTML in Markdown files: each link attribute the HTML parser finds is published through `rewriteLink`. */
@@ -188,14 +210,16 @@ export function citationElement(view: CitationView, id: string, options: { whole
   const play = element('svg', { className: ['citation-icon'], viewBox: '0 0 16 16', width: 12, height: 12, ariaHidden: 'true', focusable: 'false' }, [
     element('path', { d: 'M4 2.5v11l9-5.5z', fill: 'currentColor' }, []),
   ]);
-  const label = options.wholeEpisode ? ` ${view.label}` : view.label;
   if (options.compact) {
+    // In a heading the label is all the heading's id reads of the citation, so nothing is added to it:
+    // a whole episode's words as written, a moment's time.
     return element(
       'a',
       { className: ['citation-link', 'citation-compact'], href: view.href, ariaLabel: view.accessibleName, rel: ['noopener', 'noreferrer'], target: '_blank' },
-      [play, text(label)],
+      [play, text(view.label)],
     );
   }
+  const label = options.wholeEpisode ? ` ${view.label}` : view.label;
   const card = element('span', { className: ['citation-card'], id, role: 'tooltip', dataPagefindIgnore: '' }, [
     element('span', { className: ['citation-card-title'] }, [text(view.episodeTitle)]),
     element('span', { className: ['citation-card-meta'] }, [text(options.wholeEpisode ? view.guests : `${view.guests} · ${view.label}`)]),

@@ -2,6 +2,7 @@ import type { Episode, Segment } from '../schemas/episode.ts';
 import { describeTimestampError, formatTimestamp, parseTimestamp } from '../lib/timestamp.ts';
 import type { SiteData } from './site-data.ts';
 import { episodePageId, momentAnchor } from './generated-pages.ts';
+import { splitCitation } from './links.ts';
 import { pagePath } from './routes.ts';
 
 /**
@@ -13,12 +14,6 @@ export type CitationResolution =
   /** The episode file exists but is invalid: its own problem is the one to fix, so the citation is not reported. */
   | { ok: true; episode: undefined; slug: string }
   | { ok: false; rule: 'citation-malformed' | 'episode-missing' | 'timestamp-malformed' | 'timestamp-missing'; message: string; slug?: string };
-
-/** `podcast:` body parts: the slug, and the time when one is given. */
-export function splitCitation(body: string): { slug: string; time: string | undefined; parts: number } {
-  const parts = body.split('@');
-  return { slug: parts[0] ?? '', time: parts[1], parts: parts.length };
-}
 
 const segmentIndexes = new WeakMap<Episode, Map<number, Segment>>();
 

@@ -5,7 +5,7 @@ import { parseYaml } from '../lib/yaml.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { MAX_NESTING_DEPTH } from '../rules/table.ts';
 import { esmFaults, expressionFault, headFaults, isScriptUrl, UNSAFE_ELEMENTS, unsafeAttribute } from './content-trust.ts';
-import { createHeadingIds, headingText } from './heading-ids.ts';
+import { assignHeadingIds, headingHast } from './heading-ids.ts';
 import { LINK_ATTRIBUTES } from './links.ts';
 import { leadText, pageText } from './lead-text.ts';
 import { FrontmatterLinksSchema } from '../schemas/page.ts';
@@ -94,6 +94,8 @@ export interface PageDocument {
 
 /** Frontmatter fields that hold links, as Starlight reads them: hero action links and prev/next links. */
 function frontmatterLinks(data: Record<string, unknown>): { path: (string | number)[]; url: string }[] {
+  // Most pages have none of these fields; validating them all would cost every page a schema run.
+  if (data['hero'] === undefined && data['prev'] === undefined && data['next'] === undefined) return [];
   const fields = FrontmatterLinksSchema.safeParse(data);
   if (!fields.success) return [];
   const { hero, prev, next } = fields.data;
@@ -107,12 +109,22 @@ interface WalkState {
   file: string;
   problems: Problem[];
   inHeading: boolean;
-  headingId: (text: string) => string;
   taskId: (text: string) => string;
-  document: Pick<PageDocument, 'headings' | 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses' | 'diagrams'>;
+  document: Pick<PageDocument, 'explicitIds' | 'taskIds' | 'components' | 'references' | 'definitionUses' | 'diagrams'>;
   /** The enclosing block's number, and the counter that numbers blocks. */
   block: number;
   blocks: { count: number };
+  /** What the heading ids are computed from once the whole page is read (see `readHeadings`). */
+  page: PageParts;
+}
+
+/** The parts of a page its heading ids depend on, gathered in document order. */
+interface PageParts {
+  headings: Extract<MdastNode, { type: 'heading' }>[];
+  /** Reference definitions by label; the first of a label wins, as in CommonMark. */
+  definitions: Map<string, string>;
+  /** Footnote labels (upper case, as the renderer keys them) in order of their first call. */
+  footnotes: Map<string, number>;
 }
 
 /**
@@ -134,11 +146,12 @@ export function parseDocument(file: string, source: string): PageDocument {
   } catch (error) {
     problems.push(syntaxProblem(file, error));
   }
-  const found: WalkState['document'] = { headings: [], explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [], diagrams: [] };
+  const found: WalkState['document'] = { explicitIds: [], taskIds: [], components: [], references: [], definitionUses: [], diagrams: [] };
   const children = tree && 'children' in tree ? (tree.children as MdastNode[]) : [];
   const yamlNode = children.find((node): node is Extract<MdastNode, { type: 'yaml' }> => node.type === 'yaml');
   const frontmatter = readFrontmatter(file, yamlNode, tree !== undefined, problems);
-  if (tree) walk(tree, { file, problems, inHeading: false, headingId: createHeadingIds(), taskId: createTaskIds(), document: found, block: 0, blocks: { count: 0 } });
+  const page: PageParts = { headings: [], definitions: new Map(), footnotes: new Map() };
+  if (tree) walk(tree, { file, problems, inHeading: false, taskId: createTaskIds(), document: found, block: 0, blocks: { count: 0 }, page });
   const parsed = tree !== undefined;
   let lead: string | undefined;
   let text: string | undefined;
@@ -147,6 +160,7 @@ export function parseDocument(file: string, source: string): PageDocument {
     frontmatter: frontmatter.data,
     frontmatterPosition: frontmatter.locate,
     ...found,
+    headings: readHeadings(page),
     references: [...frontmatter.references, ...found.references],
     get lead() {
       lead ??= parsed ? leadText(parseTree(file, source).tree) : '';
@@ -195,8 +209,7 @@ function walk(node: MdastNode, parent: WalkState): void {
       return;
     }
     case 'heading': {
-      const text = headingText(node);
-      document.headings.push({ text, id: state.headingId(text), depth: node.depth, position: positionOf(node) });
+      state.page.headings.push(node);
       for (const child of node.children as MdastNode[]) walk(child, { ...state, inHeading: true });
       return;
     }
@@ -213,8 +226,14 @@ function walk(node: MdastNode, parent: WalkState): void {
       break;
     case 'definition':
       reportScriptUrl(node.url, positionOf(node), state);
+      if (!state.page.definitions.has(node.identifier)) state.page.definitions.set(node.identifier, node.url);
       document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position: positionOf(node) });
       break;
+    case 'footnoteReference': {
+      const label = node.identifier.toUpperCase();
+      if (!state.page.footnotes.has(label)) state.page.footnotes.set(label, state.page.footnotes.size + 1);
+      break;
+    }
     case 'linkReference':
     case 'imageReference':
       document.definitionUses.push({ identifier: node.identifier, inHeading: state.inHeading, image: node.type === 'imageReference' });
@@ -239,6 +258,13 @@ function readDiagramBlock(node: Extract<MdastNode, { type: 'code' }>, state: Wal
 
 function reportScriptUrl(url: string, position: Position, state: WalkState): void {
   if (isScriptUrl(url)) state.problems.push(problem('html-unsafe', state.file, position, `"${url.slice(0, 30)}" is a script URL, which runs code in the reader's browser when followed; link to a page or an https address`));
+}
+
+/** The page's headings with their ids: the renderer's id plugin, run once over the hast they render as. */
+function readHeadings({ headings, definitions, footnotes }: PageParts): Heading[] {
+  const context = { definition: (label: string) => definitions.get(label), footnoteNumber: (label: string) => footnotes.get(label.toUpperCase()) };
+  const ids = assignHeadingIds(headings.map((node) => headingHast(node, context)));
+  return headings.map((node, i) => ({ ...ids[i]!, depth: node.depth, position: positionOf(node) }));
 }
 
 function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
@@ -402,6 +428,27 @@ function frontmatterReferences(data: Record<string, unknown>, file: string, loca
  * parses the YAML a second time, and almost every reference resolves without a message.
  */
 export function locatedLater(reference: Omit<Reference, 'position'>, locate: () => Position): Reference {
-  let position: Position | undefined;
-  return Object.defineProperty(reference, 'position', { enumerable: true, get: () => (position ??= locate()) }) as Reference;
+  return new LocatedLater(reference, locate);
+}
+
+/** A reference whose `position` is a getter on the class, so that every such reference has one shape. */
+class LocatedLater implements Reference {
+  readonly url: string;
+  readonly origin: ReferenceOrigin;
+  readonly via?: string;
+  readonly file: string;
+  #position: Position | undefined;
+  readonly #locate: () => Position;
+
+  constructor(reference: Omit<Reference, 'position'>, locate: () => Position) {
+    this.url = reference.url;
+    this.origin = reference.origin;
+    if (reference.via !== undefined) this.via = reference.via;
+    this.file = reference.file;
+    this.#locate = locate;
+  }
+
+  get position(): Position {
+    return (this.#position ??= this.#locate());
+  }
 }

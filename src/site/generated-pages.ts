@@ -6,6 +6,7 @@ import { invalidCollections, type SiteData } from './site-data.ts';
 import type { PageEntry } from './page.ts';
 import { PAGE_FRAME_IDS } from './heading-ids.ts';
 import { pagePath } from './routes.ts';
+import { OFFLINE_MANIFEST, SERVICE_WORKER } from './offline-protocol.ts';
 
 /**
  * Pages and files the site generates from data rather than from MDX, declared once. The Astro routes
@@ -158,8 +159,40 @@ export function mayBeGeneratedFromInvalidData(pageId: string, data: SiteData): b
   return (invalid.has('kpis') && pageId.startsWith(`${KPI_PAGE_ID}/`)) || (invalid.has('glossary') && pageId.startsWith(`${GLOSSARY_PAGE_ID}/`));
 }
 
-/** Files (not pages) the site generates, as paths from the site root. */
-export const GENERATED_FILES: ReadonlySet<string> = new Set(['kpis.csv', 'kpis.json']);
+/** Where Pagefind writes the search index. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+/** The search index files with fixed names: Pagefind's scripts, styles and entry point; the rest are named by content hashes. */
+const SEARCH_INDEX_FILES = [
+  'pagefind.js',
+  'pagefind-entry.json',
+  'pagefind-worker.js',
+  'pagefind-highlight.js',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'wasm.unknown.pagefind',
+  'wasm.en.pagefind',
+];
+
+/**
+ * Files (not pages) the build writes beside the pages, as paths from the site root: links to them
+ * resolve. The build test proves that every build writes each of them (tests/built/build.test.ts).
+ */
+export const GENERATED_FILES: ReadonlySet<string> = new Set([
+  // The KPI data (src/pages/kpis.csv.ts and kpis.json.ts).
+  'kpis.csv',
+  'kpis.json',
+  // Starlight's sitemap, written because the site has a URL.
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  ...SEARCH_INDEX_FILES.map((file) => `${SEARCH_INDEX_DIR}/${file}`),
+  // The offline copy: the service worker and the list of files it may keep (src/integrations/offline.ts).
+  SERVICE_WORKER,
+  OFFLINE_MANIFEST,
+]);
 
 function page(id: string, title: string, section: string, route: string, headings: readonly SectionHeading[] = [], extraAnchors: readonly string[] = []): PageEntry {
   return {

@@ -72,18 +72,11 @@ export interface Neighbourhood {
  * points at, the pages that point at it (both, when the link runs each way), and the episodes it cites.
  */
 export function neighbourhoodOf(pageId: string, graph: KnowledgeGraph, edges: readonly Edge[]): Neighbourhood | undefined {
-  const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  const { nodes, degree, outgoingOf, incomingOf } = graphIndex(graph, edges);
   const centre = nodes.get(pageId);
   if (!centre) return undefined;
-  const outgoing = new Set<string>();
-  const incoming = new Set<string>();
-  for (const edge of edges) {
-    const to = nodeOf(edge);
-    if (edge.from === pageId && to !== pageId && nodes.has(to)) outgoing.add(to);
-    if (to === pageId && edge.from !== pageId && nodes.has(edge.from)) incoming.add(edge.from);
-  }
-  const degree = new Map<string, number>();
-  for (const edge of graph.edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const outgoing = outgoingOf.get(pageId) ?? new Set<string>();
+  const incoming = incomingOf.get(pageId) ?? new Set<string>();
   const byConnections = (ids: Iterable<string>): GraphNode[] =>
     [...ids].map((id) => nodes.get(id)!).sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.label.localeCompare(b.label));
   const cited = [...outgoing].filter((id) => nodes.get(id)?.kind === 'episode');
@@ -96,4 +89,41 @@ export function neighbourhoodOf(pageId: string, graph: KnowledgeGraph, edges: re
       cites: byConnections(cited),
     },
   };
+}
+
+interface GraphIndex {
+  nodes: Map<string, GraphNode>;
+  degree: Map<string, number>;
+  /** For each node, the nodes its edges point at, and the nodes whose edges point at it (self-loops left out). */
+  outgoingOf: Map<string, Set<string>>;
+  incomingOf: Map<string, Set<string>>;
+}
+
+const graphIndexes = new WeakMap<KnowledgeGraph, WeakMap<readonly Edge[], GraphIndex>>();
+
+/** What every page's neighbourhood reads, worked out once per graph and not once per page: a site of n pages would pay n times its edges. */
+function graphIndex(graph: KnowledgeGraph, edges: readonly Edge[]): GraphIndex {
+  let byEdges = graphIndexes.get(graph);
+  if (!byEdges) graphIndexes.set(graph, (byEdges = new WeakMap()));
+  let index = byEdges.get(edges);
+  if (index) return index;
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  const degree = new Map<string, number>();
+  for (const edge of graph.edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const outgoingOf = new Map<string, Set<string>>();
+  const incomingOf = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
+  };
+  for (const edge of edges) {
+    const to = nodeOf(edge);
+    if (to === edge.from) continue;
+    if (nodes.has(to)) add(outgoingOf, edge.from, to);
+    if (nodes.has(edge.from)) add(incomingOf, to, edge.from);
+  }
+  index = { nodes, degree, outgoingOf, incomingOf };
+  byEdges.set(edges, index);
+  return index;
 }

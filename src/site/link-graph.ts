@@ -54,9 +54,38 @@ export function edgesInOrder(resolved: readonly ResolvedReference[]): Edge[] {
 /** Whether an edge is written in the page text (a link, citation or source reference), not a frontmatter list. */
 export const isBodyEdge = (edge: Edge): boolean => edge.kind !== 'related' && edge.kind !== 'listed-source';
 
+/**
+ * The page a reference's text links to, as an edge of kind `link` to a page: what the web rules count.
+ * The same as taking the body edges of `edgesInOrder` whose target is a page, for one reference at a time.
+ */
+export function bodyLinkTarget(item: ResolvedReference): string | undefined {
+  const { target } = item;
+  if (target.kind !== 'page' || edgeKind(item) !== 'link') return undefined;
+  const from = item.from.pageId;
+  return target.pageId === from || UNLINKED_PAGE_IDS.has(from) ? undefined : target.pageId;
+}
+
+const bodyEdgesByTarget = new WeakMap<readonly Edge[], Map<string, Set<string>>>();
+
+/** For each page, the pages whose text links to or cites it: indexed once per set of edges, as every page asks. */
+function linkedFromIndex(edges: readonly Edge[]): Map<string, Set<string>> {
+  let index = bodyEdgesByTarget.get(edges);
+  if (!index) {
+    index = new Map();
+    for (const edge of edges) {
+      if (!isBodyEdge(edge)) continue;
+      const from = index.get(edge.to);
+      if (from) from.add(edge.from);
+      else index.set(edge.to, new Set([edge.from]));
+    }
+    bodyEdgesByTarget.set(edges, index);
+  }
+  return index;
+}
+
 /** Pages whose text links to or cites `pageId`, sorted by title. */
 export function backlinksOf(pageId: string, edges: readonly Edge[], pages: ReadonlyMap<string, PageEntry>): PageEntry[] {
-  const from = new Set(edges.filter((edge) => edge.to === pageId && isBodyEdge(edge)).map((edge) => edge.from));
+  const from = linkedFromIndex(edges).get(pageId) ?? new Set<string>();
   return [...from]
     .map((id) => pages.get(id))
     .filter((page): page is PageEntry => page !== undefined)

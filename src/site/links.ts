@@ -30,6 +30,12 @@ export type ParsedLink =
   /** Only a fragment (`#x`) or nothing: the page itself. */
   | { kind: 'fragment'; hash: string };
 
+/** `podcast:` body parts: the slug, and the time when one is given. */
+export function splitCitation(body: string): { slug: string; time: string | undefined; parts: number } {
+  const parts = body.split('@');
+  return { slug: parts[0] ?? '', time: parts[1], parts: parts.length };
+}
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const ENTRY_SCHEME_LIST = Object.entries(ENTRY_SCHEMES);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);

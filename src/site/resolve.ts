@@ -3,14 +3,14 @@ import { closestName, type NamedCandidate } from '../lib/closest-name.ts';
 import type { CandidatePool, Fix } from '../rules/problem.ts';
 import type { RuleId } from '../rules/table.ts';
 import { resolveCitation } from './citations.ts';
-import type { Reference } from './document.ts';
+import type { Reference, ReferenceOrigin } from './document.ts';
 import { entryTarget, episodePageId, GRAPH_NODE_PAGE_IDS, mayBeGeneratedFromInvalidData, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
 import { invalidCollections } from './site-data.ts';
 import { isFrameId } from './heading-ids.ts';
 import { itemPageTarget } from './learning-maps.ts';
 import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
 import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
-import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, trimSlashes } from './routes.ts';
+import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, resolveRelativePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
 import { safeDecode } from '../lib/uri.ts';
 
@@ -195,14 +195,13 @@ function citationTarget(body: string, index: SiteIndex): Resolution {
 
 function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query: string; hash: string }, reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
   if (/\.mdx?$/i.test(link.path)) return fileLink(link, reference, index);
-  // Relative links resolve in the browser against the page's URL, which always ends with a slash and
-  // starts with the base path; one that climbs above the base path leaves the site.
+  // Relative links resolve in the browser against the page's URL, which always ends with a slash; one
+  // that climbs above the site root is refused whatever the base path (see resolveRelativePath).
   let path = link.path;
   if (link.kind === 'relative') {
-    const base = normaliseBase(index.settings.base);
-    const resolved = new URL(link.path, `https://site${pagePath(fromPageId, base)}`).pathname;
-    if (!resolved.startsWith(base)) return fail('page-missing', `"${link.path}" climbs above the site: from this page it means ${resolved}, outside the base path ${base}; write the link from the site root`);
-    path = resolved.slice(base.length - 1);
+    const resolved = resolveRelativePath(link.path, pagePath(fromPageId));
+    if (resolved === undefined) return fail('page-missing', climbsAboveRoot(link.path, pagePath(fromPageId)));
+    path = resolved;
   }
   const relativeHint = link.kind === 'relative' ? ` ("${link.path}" is relative to this page's URL, so it means ${path})` : '';
   const decoded = safeDecode(path);
@@ -232,6 +231,13 @@ function resolveSitePath(link: { kind: 'site' | 'relative'; path: string; query:
   if (meant) return fail('page-missing', `no page at ${path}${relativeHint}; ${meant.reason}: ${pagePath(meant.pageId)}`, { replacement: `${pagePath(meant.pageId)}${linkTail(link)}` });
   const { text, fix } = suggestPath(pageId, index.pages, (chosen) => `${pagePath(chosen)}${linkTail(link)}`);
   return fail('page-missing', `no page at ${path}${relativeHint}${text}`, fix);
+}
+
+/** The message for a relative link that climbs above the site root, the same in the source and the output check. */
+export function climbsAboveRoot(written: string, fromPath: string): string {
+  const depth = fromPath.split('/').filter(Boolean).length;
+  const levels = depth === 0 ? 'the home page is the site root' : `this page is ${depth} level${depth === 1 ? '' : 's'} below the site root`;
+  return `"${written}" climbs above the site root (${levels}), so it would leave the site under a base path; write the link from the site root, starting with /`;
 }
 
 /**
@@ -394,14 +400,39 @@ export function resolveDataReferences(index: SiteIndex): {
   return { resolved, unresolved, moments };
 }
 
-/** Resolves every reference of one page. */
-export function resolveDocument(document: IndexedDocument, index: SiteIndex): { resolved: ResolvedReference[]; unresolved: UnresolvedReference[] } {
+/**
+ * What links resolved to that resolve the same on every page, by the link as written: a check of the
+ * whole site resolves each of them once, however many pages repeat it. Only resolutions that cannot
+ * depend on the page are kept: not relative links or fragments, not frontmatter lists, not links to
+ * drafts (allowed from drafts only), not failures (whose messages may name the page).
+ */
+export type ResolutionMemo = Map<string, Target>;
+
+/** Origins whose values are page ids, resolved against the page they are listed on. */
+const PAGE_LIST_ORIGINS: ReadonlySet<ReferenceOrigin> = new Set(['related', 'sources', 'data-page']);
+
+function resolvesAlike(reference: Reference, target: Target, index: SiteIndex): boolean {
+  if (PAGE_LIST_ORIGINS.has(reference.origin)) return false;
+  const link = parseLink(reference.url, index.settings.site);
+  if (link.kind === 'fragment' || link.kind === 'relative') return false;
+  return target.kind !== 'page' || index.pages.get(target.pageId)?.draft === false;
+}
+
+/** Resolves every reference of one page; a full check passes a memo shared by all pages (see `ResolutionMemo`). */
+export function resolveDocument(document: IndexedDocument, index: SiteIndex, memo?: ResolutionMemo): { resolved: ResolvedReference[]; unresolved: UnresolvedReference[] } {
   const resolved: ResolvedReference[] = [];
   const unresolved: UnresolvedReference[] = [];
   for (const reference of document.references) {
+    const remembered = memo && !PAGE_LIST_ORIGINS.has(reference.origin) ? memo.get(reference.url) : undefined;
+    if (remembered) {
+      resolved.push({ from: document, reference, target: remembered });
+      continue;
+    }
     const resolution = resolveReference(reference, document.pageId, index);
-    if (resolution.ok) resolved.push({ from: document, reference, target: resolution.target });
-    else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
+    if (resolution.ok) {
+      resolved.push({ from: document, reference, target: resolution.target });
+      if (memo && resolvesAlike(reference, resolution.target, index)) memo.set(reference.url, resolution.target);
+    } else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
   }
   return { resolved, unresolved };
 }

@@ -1,6 +1,6 @@
-import { citationPageHref, splitCitation } from './citations.ts';
+import { citationPageHref } from './citations.ts';
 import { entryTarget, SOURCES_PAGE_ID, sourceAnchor } from './generated-pages.ts';
-import { parseLink, withBase } from './links.ts';
+import { parseLink, splitCitation, withBase } from './links.ts';
 import { pagePath } from './routes.ts';
 
 /**

@@ -62,6 +62,23 @@ export function filePath(path: string, base = '/'): string {
 }
 
 /**
+ * Where a relative link path written on the page at `fromPath` (a path from the site root, ending with a
+ * slash) leads, as a path from the site root; undefined when it climbs above the site root on the way.
+ * A browser resolves it against the page's URL, which starts with the base path, so a link that climbs
+ * above the root would leave the site under a base path and land elsewhere without one: it is refused
+ * whatever the base path. The URL parser resolves it (dot segments, percent-encoded dots, backslashes),
+ * once under each of two made-up roots: a link that stays inside lands at the same path under both.
+ */
+export function resolveRelativePath(relative: string, fromPath: string): string | undefined {
+  const under = (root: string) => {
+    const { pathname } = new URL(relative, `https://site/${root}${fromPath}`);
+    return pathname.startsWith(`/${root}/`) ? pathname.slice(root.length + 1) : undefined;
+  };
+  const first = under('a');
+  return first !== undefined && first === under('b') ? first : undefined;
+}
+
+/**
  * The page id of the page a request path shows: `/mle-wiki/role/` under the base `/mle-wiki/` is `role`.
  * It does not decide whether a page exists; the site index does.
  */

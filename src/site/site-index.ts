@@ -178,7 +178,13 @@ function validateFrontmatter(document: PageDocument, problems: Problem[]): PageF
 
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** The document with its page id, keeping its lazily worked-out fields lazy (a spread would evaluate them). */
+/**
+ * The document with its page id. A document's page id follows from the document alone (its file and its
+ * frontmatter's slug), so it is written onto the document itself, once: copying the document would cost
+ * more than indexing it, and would evaluate its lazily worked-out fields.
+ */
 function withPageId(document: PageDocument, pageId: string): IndexedDocument {
-  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(document), pageId: { value: pageId, enumerable: true } }) as IndexedDocument;
+  const indexed = document as PageDocument & { pageId?: string };
+  if (indexed.pageId !== pageId) Object.defineProperty(indexed, 'pageId', { value: pageId, enumerable: true, writable: true, configurable: true });
+  return indexed as IndexedDocument;
 }

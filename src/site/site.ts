@@ -1,7 +1,7 @@
 import { loadSiteData, type LoadedData } from './data.ts';
 import { pageEdges, type Edge } from './link-graph.ts';
 import { loadSite } from './load.ts';
-import { resolveDataReferences, resolveDocument, type ResolvedReference } from './resolve.ts';
+import { resolveDataReferences, resolveDocument, type ResolutionMemo, type ResolvedReference } from './resolve.ts';
 import { siteSettings } from './settings.ts';
 import type { SiteIndex } from './site-index.ts';
 
@@ -40,7 +40,8 @@ export function getSite(root = process.cwd()): Site {
     const { index } = loadSite(root, siteSettings(process.env), siteData(root));
     // Draft pages are left out of production builds, so their links make no backlink, graph edge or citation.
     const published = index.documents.filter((document) => !index.pages.get(document.pageId)?.draft);
-    const resolved = [...published.flatMap((document) => resolveDocument(document, index).resolved), ...resolveDataReferences(index).resolved];
+    const memo: ResolutionMemo = new Map();
+    const resolved = [...published.flatMap((document) => resolveDocument(document, index, memo).resolved), ...resolveDataReferences(index).resolved];
     site = { index, resolved, edges: pageEdges(resolved) };
     cache.site.set(root, site);
   }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -8,36 +8,61 @@ export const BUILD_DIR = join(ROOT, '.test-build');
 export const DIFFERENTIAL_PROJECT = join(BUILD_DIR, 'differential-project');
 /** The wiki with a first-time contributor's change (see contribution-project.ts). */
 export const CONTRIBUTION_PROJECT = join(BUILD_DIR, 'contribution-project');
+/**
+ * Every build the site project's tests read, made once by the global set-up (global-setup.ts) and shared
+ * by all of them. A test uses one of these; a new build is added here only when none of them can serve.
+ */
 export const BUILDS = {
+  /** The wiki at the root: the build every browser test and most output tests read. */
   root: { outDir: join(BUILD_DIR, 'root'), base: '/', project: ROOT },
-  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/', project: ROOT },
-  /** A second build at the root, to prove that builds are reproducible. */
-  repeat: { outDir: join(BUILD_DIR, 'repeat'), base: '/', project: ROOT },
+  /**
+   * The wiki under a base path, for what only the whole wiki has (every component and data file under
+   * it), with a first-time contributor's content-only change written in: one build proves both that the
+   * wiki works under a base path and that such a change, once checked, builds and ships what the
+   * checker predicts (content-change.test.ts).
+   */
+  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/', project: CONTRIBUTION_PROJECT },
   /** The differential corpus at the root and under a base path. */
   'corpus-root': { outDir: join(BUILD_DIR, 'corpus-root'), base: '/', project: DIFFERENTIAL_PROJECT },
   'corpus-base': { outDir: join(BUILD_DIR, 'corpus-base'), base: '/mle-wiki/', project: DIFFERENTIAL_PROJECT },
-  /** The wiki with a first-time contributor's content-only change, at the root. */
-  contribution: { outDir: join(BUILD_DIR, 'contribution'), base: '/', project: CONTRIBUTION_PROJECT },
+  /**
+   * The corpus at the root a second time, to prove that builds are reproducible: it runs every step of
+   * the wiki's build (every plugin, component, generated page, the search index, the service worker)
+   * in a fraction of the wiki's time.
+   */
+  'corpus-repeat': { outDir: join(BUILD_DIR, 'corpus-repeat'), base: '/', project: DIFFERENTIAL_PROJECT },
   /** Starlight with nothing added, the yardstick for the JavaScript budget of every page. */
   bare: { outDir: join(BUILD_DIR, 'bare-starlight'), base: '/', project: join(ROOT, 'tests', 'fixtures', 'bare-starlight') },
 } as const;
 export type BuildName = keyof typeof BUILDS;
 
-/** Runs `astro build` into a directory of its own, with the project's pinned Node. */
-export function buildSite(name: BuildName): string {
-  const { outDir, base, project } = BUILDS[name];
-  return buildProject(project, outDir, base);
+/** The command that runs `astro build` of a project (inside this one, where Node finds the packages) into `outDir`. */
+const astroBuild = (project: string, outDir: string, base: string) => {
+  mkdirSync(BUILD_DIR, { recursive: true });
+  return {
+    args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    options: { cwd: project, env: { ...buildEnvironment(), BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 },
+    outDir,
+  };
+};
+
+/** Runs `astro build` of a project into `outDir`, with the project's pinned Node. */
+export function buildProject(project: string, outDir: string, base = '/'): string {
+  const { args, options } = astroBuild(project, outDir, base);
+  execFileSync(process.execPath, args, { ...options, stdio: 'pipe' });
+  return outDir;
 }
 
-/** Runs `astro build` of a project (inside this one, where Node finds the packages) into `outDir`. */
-export function buildProject(project: string, outDir: string, base = '/'): string {
-  mkdirSync(BUILD_DIR, { recursive: true });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: project,
-    env: { ...buildEnvironment(), BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
+/** The same, in the background, so that builds of different projects can run side by side; rejects with the build's output. */
+export function buildSiteInBackground(name: BuildName): Promise<string> {
+  const { project, outDir: target, base } = BUILDS[name];
+  const { args, options, outDir } = astroBuild(project, target, base);
+  return new Promise((done, fail) => {
+    execFile(process.execPath, args, options, (error, stdout, stderr) => {
+      if (error) fail(new Error(`astro build of "${name}" failed:\n${stdout}\n${stderr}`));
+      else done(outDir);
+    });
   });
-  return outDir;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, isBuilt, ROOT } from './build-site.ts';
+import { GENERATED_FILES } from '../../src/site/generated-pages.ts';
 import { siteData } from '../../src/site/site.ts';
 
 const built = isBuilt('root') && isBuilt('base');
@@ -21,6 +22,13 @@ describe.skipIf(!built)('the built site', () => {
   it('has a Pagefind index', () => {
     expect(existsSync(join(root, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(readdirSync(join(root, 'pagefind', 'fragment')).length).toBeGreaterThan(40);
+  });
+
+  it('writes every file the checker lets pages link to as written by the build', () => {
+    for (const build of ['root', 'base'] as const) {
+      const missing = [...GENERATED_FILES].filter((file) => !existsSync(join(BUILDS[build].outDir, file)) || statSync(join(BUILDS[build].outDir, file)).size === 0);
+      expect(missing, `declared in GENERATED_FILES (src/site/generated-pages.ts) but not written by the ${build} build`).toEqual([]);
+    }
   });
 
   it('publishes the KPI data as CSV and JSON', () => {

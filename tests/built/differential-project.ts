@@ -31,10 +31,19 @@ const HEADING_PIECES = [
   '**strong** words',
   '[a link](/guides/model-monitoring/)',
   'cited at [17:04](podcast:data-team-roles@17:04)',
+  // A moment's citation shows its time, whatever its own words, and so counts as its time.
+  'said [at the very start](podcast:data-team-roles@17:04)',
+  'noted [then][moment]',
   'whole [episode](podcast:data-team-roles)',
   "an expression {'value'}",
   'sum {1 + 1}',
+  "{'only an expression'}",
   '<abbr title="machine learning">ML</abbr> systems',
+  'press <kbd>Ctrl</kbd> and <Badge text="New" />',
+  // Starlight reads `:name` as a directive and writes it back as text.
+  'Ratio 3:1 and key:value pairs',
+  'Ελληνικά και кириллица',
+  '🎉🎉',
   'source [blueprint](source:mle-role-blueprint)',
   '50% of cases',
   'C++ / C#',
@@ -63,15 +72,17 @@ function corpusPage(index: number, headings: string[][]): string {
   const body = headings.flatMap((pieces, h) => [`${'#'.repeat(2 + (h % 3))} ${pieces.join(' ')}`, '', LINK_LINES[(index + h) % LINK_LINES.length]!, '']);
   return [
     FRONTMATTER(`Corpus page ${index}`, related),
-    "import { LinkCard } from '@astrojs/starlight/components';",
+    "import { Badge, LinkCard } from '@astrojs/starlight/components';",
     '',
     '<span id="top-of-page" />',
     '',
     ...body,
-    // The same heading twice, to exercise -1 suffixes.
+    // The same heading twice, to exercise -1 suffixes, and a heading whose own id is taken by a suffix.
     '## Drift',
     '',
     'Again: [home](/).',
+    '',
+    '## Drift 1',
     '',
     DEFINITIONS,
     '',

@@ -37,7 +37,8 @@ function builtContent(html: string): BuiltContent {
     if (!hasClass(element, 'sl-markdown-content')) return;
     visitElements(element, (inner) => {
       const id = stringProperty(inner, 'id');
-      if (/^h[1-6]$/.test(inner.tagName) && id) headingIds.push(id);
+      // An empty id is an id too: a heading of nothing but an MDX expression gets one.
+      if (/^h[1-6]$/.test(inner.tagName) && id !== undefined) headingIds.push(id);
       // Starlight's own links from a heading to itself are not written in the page.
       if (hasClass(inner, 'sl-anchor-link')) return;
       const url = inner.tagName === 'a' ? stringProperty(inner, 'href') : inner.tagName === 'img' ? stringProperty(inner, 'src') : undefined;

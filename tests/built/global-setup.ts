@@ -1,27 +1,24 @@
 import { rmSync } from 'node:fs';
-import { BUILD_DIR, buildSite, CONTRIBUTION_PROJECT, DIFFERENTIAL_PROJECT, ROOT } from './build-site.ts';
+import { BUILD_DIR, buildSiteInBackground, CONTRIBUTION_PROJECT, DIFFERENTIAL_PROJECT, ROOT, type BuildName } from './build-site.ts';
 import { writeContributionProject } from './contribution-project.ts';
 import { writeDifferentialProject } from './differential-project.ts';
 
 /**
- * Builds, once for every test of the site project: the site at the root and under a base path (smoke,
- * browser and differential tests), the root a second time (reproducibility), the differential corpus
- * at the root and under a base path, a bare Starlight site (the yardstick of the JavaScript budget), and
- * the wiki with a first-time contributor's change (the proof that such a change, once checked, builds).
- * SKIP_SITE_BUILD=1 reuses the builds of an earlier run; SKIP_REPRODUCIBILITY=1 skips the repeat while
- * iterating.
+ * Builds, once for every test of the site project, each build of BUILDS: the wiki at the root (browser
+ * and output tests) and, with a first-time contributor's change, under a base path; the differential
+ * corpus at the root and under a base path, the corpus again (reproducibility) and a bare Starlight site
+ * (the yardstick of the JavaScript budget). The wiki's builds run one after the other, beside the
+ * others, one line of builds on each core. SKIP_SITE_BUILD=1 reuses the builds of an earlier run;
+ * SKIP_REPRODUCIBILITY=1 leaves out the repeat while iterating.
  */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   if (process.env['SKIP_SITE_BUILD'] === '1') return;
   rmSync(BUILD_DIR, { recursive: true, force: true });
-  buildSite('root');
-  buildSite('base');
   writeDifferentialProject(DIFFERENTIAL_PROJECT, ROOT);
-  buildSite('corpus-root');
-  buildSite('corpus-base');
-  buildSite('bare');
   writeContributionProject(CONTRIBUTION_PROJECT, ROOT);
-  buildSite('contribution');
-  // Built here, before the browser tests load the machine: Pagefind can leave files empty under load.
-  if (process.env['SKIP_REPRODUCIBILITY'] !== '1') buildSite('repeat');
+  const inTurn = async (names: BuildName[]) => {
+    for (const name of names) await buildSiteInBackground(name);
+  };
+  const corpus: BuildName[] = ['corpus-root', 'corpus-base', 'bare', ...(process.env['SKIP_REPRODUCIBILITY'] === '1' ? [] : (['corpus-repeat'] as const))];
+  await Promise.all([inTurn(['root', 'base']), inTurn(corpus)]);
 }

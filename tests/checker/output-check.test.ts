@@ -50,6 +50,24 @@ describe('output check in source terms', () => {
   });
 });
 
+describe('output check of relative links', () => {
+  const files = new Set(['index.html', 'role/index.html', 'guides/x/index.html']);
+  const problems = (href: string, basePath: string) =>
+    checkBuiltSite({ pages: [readBuiltPage('guides/x/index.html', `<main><a href="${href}">x</a></main>`)], files, basePath }).map((p) => `${p.rule} ${p.message.split(':')[0]}`);
+
+  it('refuses a link that climbs above the site root, at the root as under a base path', () => {
+    for (const href of ['../../../role/', '../../../mle-wiki/role/']) {
+      expect(problems(href, '/')).toEqual([expect.stringContaining('output-link-broken "../../../')]);
+      expect(problems(href, '/mle-wiki/')).toEqual(problems(href, '/'));
+    }
+  });
+
+  it('accepts one that stays inside it', () => {
+    expect(problems('../../role/', '/')).toEqual([]);
+    expect(problems('../../role/', '/mle-wiki/')).toEqual([]);
+  });
+});
+
 describe('output check on malformed links', () => {
   it('reports a link with broken percent-encoding instead of throwing', () => {
     const page = readBuiltPage('index.html', '<main><a href="/mle-wiki/a%zz/">x</a></main>');

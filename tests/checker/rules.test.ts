@@ -40,7 +40,7 @@ const CASES: Record<string, Case> = {
     broken: [`${PAGE}:4:10 frontmatter-invalid`, `${PAGE}:5:10 frontmatter-invalid`],
   },
   'data-invalid': { target: EPISODE, extension: 'json', broken: [`${EPISODE}:14:16 data-invalid`, `${EPISODE}:43:9 data-invalid`, `${EPISODE}:48:11 data-invalid`] },
-  'page-missing': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:5 page-missing`] },
+  'page-missing': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:5 page-missing`, `${PAGE}:11:4 page-missing`] },
   'anchor-missing': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:6 anchor-missing`, `${PAGE}:9:56 anchor-missing`, `${PAGE}:11:18 anchor-missing`] },
   'file-link': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:5 file-link`] },
   'citation-malformed': { target: PAGE, extension: 'mdx', broken: [`${PAGE}:9:10 citation-malformed`, `${PAGE}:9:40 citation-malformed`] },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { BUILDS, isBuilt, type BuildName } from '../built/build-site.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -20,11 +20,28 @@ export function browserAvailable(): boolean {
 
 export const canRun = (build: BuildName = 'root'): boolean => isBuilt(build) && browserAvailable();
 
+/** A Chromium of its own, for a test that must change the browser itself; close it when done. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The Chromium of this test worker, launched by the first file that asks and shared by every file the
+ * worker runs after it (the site project does not isolate its files; see vitest.config.ts). Tests never
+ * share state through it: each page lives in a browser context of its own, and each file's contexts are
+ * closed after it. Playwright closes the browser when the worker exits.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  workerBrowser ??= launchBrowser().then((browser) => {
+    browser.on('disconnected', () => (workerBrowser = undefined));
+    return browser;
+  });
+  return workerBrowser;
 }
 
 export type SiteServer = StaticServer;
@@ -41,17 +58,38 @@ export interface BrowserSession {
 }
 
 /**
- * Serves a build and launches Chromium once for the enclosing describe block, and closes both after
- * it. The returned object is filled in by beforeAll, so read its fields inside tests only.
+ * The browser as tests see it: its new contexts and pages block service workers unless the options say
+ * `serviceWorkers: 'allow'`. A built page registers the offline service worker, which precaches every
+ * file of the site as soon as a page loads; in a fresh context per test, that was most of the browser
+ * tests' work. Tests of offline reading allow it.
+ */
+function withoutServiceWorkers(browser: Browser): Browser {
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'newContext') return (options: BrowserContextOptions = {}) => target.newContext({ serviceWorkers: 'block', ...options });
+      if (property === 'newPage') return (options: BrowserContextOptions = {}) => target.newPage({ serviceWorkers: 'block', ...options });
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Serves a build for the enclosing describe block, with the worker's shared Chromium; after the block,
+ * closes the server and every browser context the block opened (a page opened with `browser.newPage()`
+ * has a context of its own). The returned object is filled in by beforeAll, so read its fields inside
+ * tests only.
  */
 export function useBrowserSession(build: BuildName = 'root'): BrowserSession {
   const session = {} as BrowserSession;
+  let before = new Set<BrowserContext>();
   beforeAll(async () => {
     session.server = await serveBuild(build);
-    session.browser = await launchBrowser();
+    session.browser = withoutServiceWorkers(await sharedBrowser());
+    before = new Set(session.browser.contexts());
   });
   afterAll(async () => {
-    await session.browser?.close();
+    await Promise.all((session.browser?.contexts() ?? []).filter((context) => !before.has(context)).map((context) => context.close()));
     await session.server?.close();
   });
   return session;

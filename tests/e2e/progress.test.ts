@@ -269,6 +269,9 @@ describe.skipIf(!canRun())('reading progress', () => {
   });
 
   it('keeps ticking, the overview and shared KPI views working with the network off', async () => {
+    // The harness blocks service workers unless a test allows them; this one is about the offline worker.
+    await context.close();
+    context = await session.browser.newContext({ acceptDownloads: true, serviceWorkers: 'allow' });
     const page = await context.newPage();
     await page.goto(session.server.url('roadmap/'));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

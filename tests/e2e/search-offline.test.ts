@@ -99,7 +99,8 @@ describe.skipIf(!canRun())('search and offline reading', () => {
   });
 
   it('serves visited pages and search with the network off, and the whole wiki once the reader keeps it', async () => {
-    const context: BrowserContext = await session.browser.newContext();
+    // The harness blocks service workers unless a test allows them; this one is about the offline worker.
+    const context: BrowserContext = await session.browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
     await page.goto(session.server.url(''));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
