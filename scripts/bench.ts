@@ -145,5 +145,5 @@ for (const size of sizes) {
   if (!values['no-build']) await compareBuilds(corpus, size === Math.min(...sizes));
 }
 if (!values['no-lighthouse'] && !values['search-only']) await runLighthouse(join(ROOT, 'dist'));
-if (!values['no-search']) await benchSearch(join(ROOT, 'dist'), loadSiteData(ROOT).data.searchQuestions);
+if (!values['no-search']) await benchSearch(join(ROOT, 'dist'), loadSiteData(ROOT).data);
 process.exitCode = failed ? 1 : 0;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { SearchQuestion } from '../../src/schemas/search.ts';
 import { READER_FILTERS, SEARCH_RANKING, SEARCH_WEIGHTS } from '../../src/site/search.ts';
-import { askBuiltSite, builtVocabulary, relevanceFigures, type QuestionOutcome } from '../lib/search-relevance.ts';
+import { askBuiltSite, askByName, builtVocabulary, byName, NAME_DEPTH, relevanceFigures, type QuestionOutcome } from '../lib/search-relevance.ts';
+import type { SiteData } from '../../src/site/site-data.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 
 /** A mid-range phone, as Lighthouse's mobile profile models one: the CPU four times slower than this machine's. */
@@ -15,7 +15,8 @@ const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** The search's figures on a built site: relevance on the test set, index size per page, and time to the first result. */
-export async function benchSearch(dir: string, questions: readonly SearchQuestion[]): Promise<void> {
+export async function benchSearch(dir: string, data: Pick<SiteData, 'searchQuestions' | 'kpis' | 'tools' | 'glossary'>): Promise<void> {
+  const questions = data.searchQuestions;
   if (!existsSync(join(dir, 'pagefind', 'pagefind.js'))) {
     console.log(`\nSearch: no search index in ${dir}/; run "npm run build" first.`);
     return;
@@ -38,6 +39,11 @@ export async function benchSearch(dir: string, questions: readonly SearchQuestio
     console.log('\ntuning questions whose page is not first:');
     for (const outcome of missed) console.log(`  [${outcome.rank ?? '-'}] ${outcome.ask} → ${outcome.page}; first: ${outcome.top[0] ?? 'nothing'}`);
   }
+
+  const entries = [...data.kpis.map(byName.kpi), ...data.tools.flatMap((tool) => [tool.name, ...tool.aliases].map(byName.tool)), ...data.glossary.map(byName.term)];
+  const { searched, missed: notFound } = await askByName({ dir, base: '/' }, entries, { vocabulary: builtVocabulary(dir), ranking: SEARCH_RANKING, weights: SEARCH_WEIGHTS, filters: READER_FILTERS });
+  console.log(`\nby name: ${searched - notFound.length} of ${searched} KPIs, tools (with their other names) and glossary terms found among the first ${NAME_DEPTH} results`);
+  for (const outcome of notFound) console.log(`  not found: ${outcome.ask} → ${outcome.page}; first: ${outcome.top.slice(0, 3).join(' ')}`);
 
   console.log('\n## Search index size\n');
   const pages = readdirSync(join(dir, 'pagefind', 'fragment')).length;

@@ -4,7 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { countPages, searchSite, type PagefindApi, type PagefindFilters } from '../../src/components/search/engine.ts';
 import { compileVocabulary, type Vocabulary, type VocabularyData } from '../../src/components/search/query.ts';
 import type { RankingWeights } from '../../src/components/search/rank.ts';
+import type { GlossaryTerm } from '../../src/schemas/glossary.ts';
+import type { Kpi } from '../../src/schemas/kpi.ts';
 import type { SearchQuestion } from '../../src/schemas/search.ts';
+import { GLOSSARY_PAGE_ID, kpiPageId, termPageId, TOOLS_PAGE_ID } from '../../src/site/generated-pages.ts';
+import { pageIdOfUrl } from '../../src/site/routes.ts';
 import { serveDirectory } from './static-server.ts';
 
 /** The vocabulary a build ships to its search box, read from the build itself. */
@@ -101,4 +105,37 @@ export function relevanceFigures(outcomes: readonly QuestionOutcome[]): Relevanc
     meanReciprocalRank: outcomes.length === 0 ? 0 : outcomes.reduce((sum, outcome) => sum + (outcome.rank ? 1 / outcome.rank : 0), 0) / outcomes.length,
     empty: count((outcome) => outcome.top.length === 0),
   };
+}
+
+/** A search by an entry's name, with every page that counts as finding it. */
+export interface NameSearch {
+  ask: string;
+  pages: string[];
+}
+
+/** How far down the results an entry searched by its name may be found. */
+export const NAME_DEPTH = 8;
+
+/**
+ * The pages that count as finding an entry of the site's data by its name: a KPI on its page; a tool
+ * (by its name or another of its names) on the directory; a glossary term on its own page, on the
+ * glossary, or on the page the glossary names as covering it.
+ */
+export const byName = {
+  kpi: (kpi: Pick<Kpi, 'id' | 'name'>): NameSearch => ({ ask: kpi.name, pages: [`/${kpiPageId(kpi.id)}/`] }),
+  tool: (name: string): NameSearch => ({ ask: name, pages: [`/${TOOLS_PAGE_ID}/`] }),
+  term: (term: Pick<GlossaryTerm, 'id' | 'term' | 'see'>): NameSearch => ({
+    ask: term.term,
+    pages: [`/${termPageId(term.id)}/`, `/${GLOSSARY_PAGE_ID}/`, `/${pageIdOfUrl(term.see.replace(/[?#].*$/, ''))}/`.replace('//', '/')],
+  }),
+};
+
+/** Searches each name on a built site; `missed` holds those whose pages are not among the first NAME_DEPTH results. */
+export async function askByName(
+  site: { dir: string; base: string },
+  searches: readonly NameSearch[],
+  search: Omit<Parameters<typeof askBuiltSite>[2], 'depth'>,
+): Promise<{ searched: number; missed: QuestionOutcome[] }> {
+  const outcomes = await askBuiltSite(site, searches.map(({ ask, pages }) => ({ ask, page: pages[0]!, set: 'tuning' as const })), { ...search, depth: NAME_DEPTH });
+  return { searched: searches.length, missed: outcomes.filter((outcome, index) => !searches[index]!.pages.some((page) => outcome.top.includes(page))) };
 }

@@ -4,7 +4,7 @@ import { START } from '../lib/position.ts';
 import { readTextFile, type TextFault } from '../lib/text-file.ts';
 import { problem, type Problem } from '../rules/problem.ts';
 import { GENERATED_FILES } from './generated-pages.ts';
-import { OFFLINE_MANIFEST, SERVICE_WORKER } from './offline-protocol.ts';
+import { HASHED_DATA_FILE, OFFLINE_MANIFEST, SERVICE_WORKER } from './offline-protocol.ts';
 
 /**
  * The problems of files as files, before anything is parsed: entries of a content folder that cannot
@@ -92,8 +92,8 @@ function describe(file: string): string {
   return meanings.join(' and ');
 }
 
-/** Folders and names the build writes into the site besides the generated routes: Astro's bundles, the search index, the link previews. */
-const BUILD_WRITTEN = [/^_astro\//, /^pagefind\//, /^link-previews\.[0-9a-f]+\.json$/];
+/** Folders and names the build writes into the site besides the generated routes: Astro's bundles, the search index, hashed data. */
+const BUILD_WRITTEN = [/^_astro\//, /^pagefind\//, HASHED_DATA_FILE];
 
 /** Public files with the name of a file the build writes, which one of the two would overwrite. */
 export function publicCollisionProblems(files: readonly string[]): Problem[] {

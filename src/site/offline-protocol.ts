@@ -13,10 +13,16 @@ export const OFFLINE_MANIFEST = 'offline.json';
 /** The page that explains offline reading and offers to keep the whole wiki. */
 export const OFFLINE_PAGE_ID = 'about/offline';
 export const SERVICE_WORKER = 'sw.js';
+/**
+ * Data the pages fetch, written by the build under a name that holds a hash of its content: the link
+ * previews (src/pages/link-previews.[version].json.ts) and the search vocabulary
+ * (src/pages/search-vocabulary.[version].json.ts).
+ */
+export const HASHED_DATA_FILE = /^(?:link-previews|search-vocabulary)\.[0-9a-f]+\.json$/;
 
 /**
  * What a file is to the offline copy. `shell`: what every page needs to work (scripts, styles, the
- * link previews, the home and not-found pages); `search`: the search index; `page`: an HTML page;
+ * link previews, the search vocabulary, the home and not-found pages); `search`: the search index; `page`: an HTML page;
  * `other`: downloads and images.
  */
 export type OfflineGroup = 'shell' | 'search' | 'page' | 'other';
@@ -35,7 +41,7 @@ export function offlineGroupOf(file: string): OfflineGroup {
   if (file === 'index.html' || file === '404.html') return 'shell';
   if (file.startsWith('pagefind/')) return 'search';
   if (file.endsWith('.html')) return 'page';
-  if (file.startsWith('_astro/') || /^link-previews\.[0-9a-f]+\.json$/.test(file) || file === 'favicon.svg' || file === 'sw-register.js') return 'shell';
+  if (file.startsWith('_astro/') || HASHED_DATA_FILE.test(file) || file === 'favicon.svg' || file === 'sw-register.js') return 'shell';
   return 'other';
 }
 
@@ -43,7 +49,7 @@ export function offlineGroupOf(file: string): OfflineGroup {
  * Files whose names hold a hash of their content: the worker serves them from its copy without asking
  * the network, since a changed file gets a new name. Everything else is asked for fresh first.
  */
-export const IMMUTABLE_PATH = /\/(?:_astro\/|pagefind\/(?:fragment|index|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$|link-previews\.[0-9a-f]+\.json$)/;
+export const IMMUTABLE_PATH = /\/(?:_astro\/|pagefind\/(?:fragment|index|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$|(?:link-previews|search-vocabulary)\.[0-9a-f]+\.json$)/;
 
 /** What a page says to the worker. */
 export type OfflineRequest = { type: 'offline-status' } | { type: 'offline-keep-all' } | { type: 'offline-forget-pages' };

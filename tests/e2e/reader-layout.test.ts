@@ -10,6 +10,7 @@ import { canRun, openPage, useBrowserSession } from './harness.ts';
 const PAGES = [
   '',
   'role/boundaries/',
+  'role/tools-and-platforms/',
   'roadmap/',
   'roadmap/learning-sequence/',
   'mlops/intermediate/',

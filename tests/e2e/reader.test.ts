@@ -78,14 +78,6 @@ describe.skipIf(!canRun())('a reader in the browser', () => {
     await page.close();
   });
 
-  it.each(['', 'role/tools-and-platforms/', 'kpis/', 'graph/'])('fits a 360 px wide screen without sideways scrolling: /%s', async (path) => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(session.server.url(path));
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
-    await page.close();
-  });
-
   it('prints a checklist with its ticked boxes and without the page chrome', async () => {
     const page = await context.newPage();
     await page.goto(session.server.url('mlops/advanced/'));

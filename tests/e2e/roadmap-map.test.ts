@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { STORAGE_KEY } from '../../src/components/progress/progress-store.ts';
@@ -7,6 +5,7 @@ import { itemPagePath, learningMap, mapNodeAnchor } from '../../src/site/learnin
 import { loadSiteData } from '../../src/site/data.ts';
 import { ROOT } from '../built/build-site.ts';
 import { canRun, useBrowserSession } from './harness.ts';
+import { axeViolations } from './axe.ts';
 import { menusReady } from './progress-page.ts';
 
 /**
@@ -21,18 +20,11 @@ const mlops = learningMap(data.checklists, 'mlops');
 const firstStage = roadmap.stages[0]!;
 /** An item with moments, tools and an ordered predecessor, so its panel has every part. */
 const rich = roadmap.items.find((entry) => entry.item.moments && entry.item.after && entry.item.page?.includes('#'))!;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const node = (page: Page, itemId: string) => page.locator(`[data-roadmap-node="${itemId}"]`);
 const openPanel = (page: Page) => page.locator('[data-roadmap-panel]');
 const stateOf = (page: Page, itemId: string) => node(page, itemId).getAttribute('data-state');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
-}
 
 describe.skipIf(!canRun())('the learning maps', () => {
   const session = useBrowserSession();
@@ -169,7 +161,7 @@ describe.skipIf(!canRun())('the learning maps', () => {
     );
     await page.reload();
     await node(page, rich.item.id).click();
-    await expect(axeViolations(page)).resolves.toEqual([]);
+    await expect(axeViolations(page, colorScheme === 'dark' ? { only: 'colours' } : {})).resolves.toEqual([]);
     await close();
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { canRun, useBrowserSession } from './harness.ts';
 
@@ -20,22 +20,33 @@ const box = async (page: Page, selector: string) => {
 describe.skipIf(!canRun())('search and offline reading', () => {
   const session = useBrowserSession();
 
-  it.each([
-    ['a skill', 'model registry', /\/mlops\/intermediate\/$/],
-    ['a tool', 'Kubeflow', /\/(mlops\/(intermediate\/|advanced\/)?|infrastructure\/ml-on-kubernetes\/|reference\/tools\/)$/],
-    ['a KPI', 'change failure rate', /\/kpis\/change-failure-rate\/$/],
-    ['an episode', 'Valerii Babushkin', /\/podcast\/(machine-learning-system-design-interview|ml-system-design)\/|\/guides\/(ml-system-design-interview|designing-ml-systems)\//],
-    ['a question', 'what should I achieve in my first year as an ML engineer', /\/role\/first-year-goals\/$/],
-  ])('finds %s (%s) and opens its page', async (_kind, query, expected) => {
-    const page = await session.browser.newPage();
-    await page.goto(session.server.url(''));
-    const results = await search(page, query);
-    const hrefs = (await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))).slice(0, 5);
-    expect(hrefs.some((href) => expected.test(href)), `${query} → ${hrefs.join(', ')}`).toBe(true);
-    const target = hrefs.find((href) => expected.test(href));
-    await page.locator(`.search-result-link[href*="${target}"]`).first().click();
-    await page.waitForURL(expected);
-    await page.close();
+  describe('finds what a reader looks for', () => {
+    // One context for these searches, as one reader's tab: the search index loads from its cache after the first.
+    let finder: BrowserContext;
+    beforeAll(async () => {
+      finder = await session.browser.newContext();
+    });
+    afterAll(async () => {
+      await finder.close();
+    });
+
+    it.each([
+      ['a skill', 'model registry', /\/mlops\/intermediate\/$/],
+      ['a tool', 'Kubeflow', /\/(mlops\/(intermediate\/|advanced\/)?|infrastructure\/ml-on-kubernetes\/|reference\/tools\/)$/],
+      ['a KPI', 'change failure rate', /\/kpis\/change-failure-rate\/$/],
+      ['an episode', 'Valerii Babushkin', /\/podcast\/(machine-learning-system-design-interview|ml-system-design)\/|\/guides\/(ml-system-design-interview|designing-ml-systems)\//],
+      ['a question', 'what should I achieve in my first year as an ML engineer', /\/role\/first-year-goals\/$/],
+    ])('finds %s (%s) and opens its page', async (_kind, query, expected) => {
+      const page = await finder.newPage();
+      await page.goto(session.server.url(''));
+      const results = await search(page, query);
+      const hrefs = (await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))).slice(0, 5);
+      expect(hrefs.some((href) => expected.test(href)), `${query} → ${hrefs.join(', ')}`).toBe(true);
+      const target = hrefs.find((href) => expected.test(href));
+      await page.locator(`.search-result-link[href*="${target}"]`).first().click();
+      await page.waitForURL(expected);
+      await page.close();
+    });
   });
 
   it.each([

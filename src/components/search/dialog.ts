@@ -1,8 +1,6 @@
 import { READER_FILTERS, SEARCH_RANKING, SEARCH_WEIGHTS, SECTION_FILTER } from '../../site/search.ts';
-import type { PagefindApi, PagefindFilters, PagefindFragment, SearchOutcome } from './engine.ts';
-import type { Segment } from './excerpt.ts';
+import type { PagefindApi, PagefindFilters, SearchOutcome } from './engine.ts';
 import type { Vocabulary, VocabularyData } from './query.ts';
-import type { RankedPage } from './rank.ts';
 
 type Runtime = typeof import('./runtime.ts');
 
@@ -29,13 +27,6 @@ const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   if (text !== undefined) node.textContent = text;
   return node;
 };
-
-/** Excerpt text with the searched words in <mark>, built as nodes: nothing from the index is parsed as HTML. */
-function excerptNode(tag: 'p' | 'span', className: string, segments: readonly Segment[]): HTMLElement {
-  const node = element(tag, className);
-  for (const segment of segments) node.append(segment.marked ? element('mark', undefined, segment.text) : document.createTextNode(segment.text));
-  return node;
-}
 
 /**
  * The search box: a button in the header that opens a dialog (also with Ctrl+K or ⌘K), where a reader
@@ -219,37 +210,8 @@ class SiteSearch extends HTMLElement {
     for (const [index, page] of pages.entries()) {
       const fragment = await fragments[index]!;
       if (search !== this.#search) return;
-      this.#results.append(this.#resultItem(page, fragment, outcome, engine.runtime));
+      this.#results.append(engine.runtime.resultItem(page, fragment, outcome));
     }
-  }
-
-  #resultItem(page: RankedPage<unknown>, fragment: PagefindFragment, outcome: SearchOutcome, runtime: Runtime): HTMLLIElement {
-    const item = element('li', 'search-result');
-    const link = element('a', 'search-result-link', fragment.meta['title'] ?? fragment.url);
-    link.href = fragment.url;
-    const section = fragment.filters?.[SECTION_FILTER]?.[0];
-    const { excerpt, sections } = runtime.pageExcerpts(fragment, page.words);
-    item.append(link);
-    if (section) item.append(element('span', 'search-result-section', section));
-    if (excerpt.length > 0) item.append(excerptNode('p', 'search-result-excerpt', excerpt));
-    if (sections.length > 0) {
-      const list = element('ul', 'search-result-sections');
-      for (const part of sections) {
-        const entry = element('li');
-        const anchor = element('a', undefined, part.title);
-        anchor.href = `${fragment.url}#${part.anchor}`;
-        entry.append(anchor, excerptNode('span', 'search-result-excerpt', part.excerpt));
-        list.append(entry);
-      }
-      item.append(list);
-    }
-    const missing = outcome.query.concepts.filter((_, index) => !page.matched.includes(index)).map((concept) => concept.text);
-    if (missing.length > 0) {
-      const note = element('p', 'search-result-missing', 'Missing: ');
-      missing.forEach((word, index) => note.append(index > 0 ? ', ' : '', element('s', undefined, word)));
-      item.append(note);
-    }
-    return item;
   }
 
   /** Arrow keys move between the search box and the result links; Escape closes the dialog (the browser does that). */

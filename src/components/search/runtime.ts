@@ -1,7 +1,8 @@
 /**
- * What the search dialog loads when it first opens, as one module: the query, ranking and excerpt code
- * stays out of the JavaScript every page loads.
+ * What the search dialog loads when it first opens, as one module: the query, ranking, excerpt and
+ * result code stays out of the JavaScript every page loads.
  */
 export { countPages, searchSite } from './engine.ts';
 export { pageExcerpts } from './excerpt.ts';
 export { compileVocabulary } from './query.ts';
+export { resultItem } from './result-item.ts';
