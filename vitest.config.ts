@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects. `unit` tests pure modules and never builds the site, so any folder of it runs alone in
- * seconds. `hostile` runs `npm run check` on hostile input, a process per case. `site` tests the built
+ * seconds. `commands` runs the command-line scripts as processes: their options and output
+ * (tests/commands) and `npm run check` on hostile input (tests/hostile), a process per case. `site` tests the built
  * output and drives Chromium; its global set-up makes every build its tests read, once
  * (tests/built/build-site.ts lists them), and runs only when one of its files is selected. Its files are
  * not isolated from each other, so that a worker keeps one Chromium for all the files it runs
@@ -18,15 +19,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/{architecture,lib,site,checker,plugins,schemas,components,integrations,scripts}/**/*.test.ts'],
+          // Pure modules keep no state between files, so a worker loads each module once for all of them.
+          isolate: false,
           testTimeout: 30_000,
         },
       },
       {
-        // Hostile input through the real `npm run check`, one process per case: seconds of process
-        // starts that would slow the unit project, and nothing to build.
+        // The scripts run as processes, one per case: seconds of process starts that would slow the
+        // unit project, and nothing to build.
         test: {
-          name: 'hostile',
-          include: ['tests/hostile/**/*.test.ts'],
+          name: 'commands',
+          include: ['tests/commands/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

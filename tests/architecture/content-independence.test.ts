@@ -14,7 +14,7 @@ import { contribution, CONTRIBUTION_PAGE } from '../helpers/contribution.ts';
  * passes `npm test`: every rule about content lives in the check, reported where writers work. This
  * proves the two halves of it that do not need a build (tests/built/content-change.test.ts builds one):
  *
- * - no test of the unit project reads the wiki's own content, so no content can fail it; a rule about
+ * - no test of the unit or commands project reads the wiki's own content, so no content can fail it; a rule about
  *   content that a test enforced on the real pages (as tests/site/learning-resources.test.ts did) is
  *   a rule of the check instead;
  * - the first-time contributor's change of issue 23, which once passed the check and failed only in CI,
@@ -23,7 +23,7 @@ import { contribution, CONTRIBUTION_PAGE } from '../helpers/contribution.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const RESOURCES = 'src/content/resources/resources.yaml';
-const UNIT_FOLDERS = ['architecture', 'lib', 'site', 'checker', 'plugins', 'schemas', 'components', 'integrations', 'scripts', 'helpers'];
+const UNIT_FOLDERS = ['architecture', 'lib', 'site', 'checker', 'plugins', 'schemas', 'components', 'integrations', 'scripts', 'commands', 'hostile', 'helpers'];
 
 /** Ways a test could read the project's own content rather than a fixture: the site model on the repository, or a path into it. */
 const READS_OWN_CONTENT: { pattern: RegExp; what: string }[] = [
@@ -32,7 +32,7 @@ const READS_OWN_CONTENT: { pattern: RegExp; what: string }[] = [
   { pattern: /\b(?:join|resolve)\(\s*(?:ROOT|REPO)\s*,\s*['"`](?:src\/content|public)\b/, what: 'reads a file of the content' },
 ];
 
-describe('the unit project and the wiki content', () => {
+describe('the unit and commands projects and the wiki content', () => {
   // This file names the patterns it looks for, in its own samples below.
   const files = UNIT_FOLDERS.flatMap((folder) => listFiles(ROOT, `tests/${folder}`, /\.ts$/)).filter((file) => file !== 'tests/architecture/content-independence.test.ts');
 

@@ -6,6 +6,11 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BUILD_DIR = join(ROOT, '.test-build');
 /** The project the differential corpus is written to and built from (see differential-project.ts). */
 export const DIFFERENTIAL_PROJECT = join(BUILD_DIR, 'differential-project');
+/**
+ * The same corpus written a second time, in a folder of its own: a build of it must equal the first
+ * byte for byte, so the output depends on the sources alone, not on the build's folder or its caches.
+ */
+export const REPEAT_PROJECT = join(BUILD_DIR, 'differential-project-repeat');
 /** The wiki with a first-time contributor's change (see contribution-project.ts). */
 export const CONTRIBUTION_PROJECT = join(BUILD_DIR, 'contribution-project');
 /**
@@ -26,11 +31,11 @@ export const BUILDS = {
   'corpus-root': { outDir: join(BUILD_DIR, 'corpus-root'), base: '/', project: DIFFERENTIAL_PROJECT },
   'corpus-base': { outDir: join(BUILD_DIR, 'corpus-base'), base: '/mle-wiki/', project: DIFFERENTIAL_PROJECT },
   /**
-   * The corpus at the root a second time, to prove that builds are reproducible: it runs every step of
-   * the wiki's build (every plugin, component, generated page, the search index, the service worker)
-   * in a fraction of the wiki's time.
+   * The corpus at the root a second time, from its second copy, to prove that builds are reproducible:
+   * it runs every step of the wiki's build (every plugin, component, generated page, the search index,
+   * the service worker) in a fraction of the wiki's time.
    */
-  'corpus-repeat': { outDir: join(BUILD_DIR, 'corpus-repeat'), base: '/', project: DIFFERENTIAL_PROJECT },
+  'corpus-repeat': { outDir: join(BUILD_DIR, 'corpus-repeat'), base: '/', project: REPEAT_PROJECT },
   /** Starlight with nothing added, the yardstick for the JavaScript budget of every page. */
   bare: { outDir: join(BUILD_DIR, 'bare-starlight'), base: '/', project: join(ROOT, 'tests', 'fixtures', 'bare-starlight') },
 } as const;

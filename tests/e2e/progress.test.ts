@@ -39,13 +39,13 @@ describe.skipIf(!canRun())('reading progress', () => {
     await page.goto(session.server.url('mlops/beginner/'));
     const total = checklistSize(checklist('mlops-beginner'));
     await expect(boxes(page).count()).resolves.toBe(total);
-    await expect(count(page)).resolves.toBe(`0 of ${total} done`);
+    await expect.poll(() => count(page)).toBe(`0 of ${total} done`);
 
     await boxes(page).nth(0).check();
     const menus = page.locator('[data-checklist] .progress-status-menu');
     await menus.nth(1).selectOption('in-progress');
     await menus.nth(2).selectOption('skipped');
-    await expect(count(page)).resolves.toBe(`1 of ${total} done, 1 in progress, 1 skipped`);
+    await expect.poll(() => count(page)).toBe(`1 of ${total} done, 1 in progress, 1 skipped`);
     await page.reload();
     await expect(boxes(page).nth(0).isChecked()).resolves.toBe(true);
     await expect(menus.nth(0).inputValue()).resolves.toBe('done');
@@ -69,7 +69,7 @@ describe.skipIf(!canRun())('reading progress', () => {
     const [first, second] = checklist('mlops-beginner').groups[0]!.items;
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [LEGACY_STORAGE_KEY, JSON.stringify([`mlops-beginner/${first!.id}`, `mlops-beginner/${second!.id}`])]);
     await page.reload();
-    await expect(count(page)).resolves.toBe(`2 of ${checklistSize(checklist('mlops-beginner'))} done`);
+    await expect.poll(() => count(page)).toBe(`2 of ${checklistSize(checklist('mlops-beginner'))} done`);
     await expect(boxes(page).nth(1).isChecked()).resolves.toBe(true);
   });
 
@@ -108,7 +108,7 @@ describe.skipIf(!canRun())('reading progress', () => {
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Reset this checklist…');
-    await expect(count(page)).resolves.toMatch(/, 1 skipped$/);
+    await expect.poll(() => count(page)).toMatch(/, 1 skipped$/);
   });
 
   it('asks before a reset, saying what it clears, and clears only that checklist', async () => {
@@ -124,13 +124,13 @@ describe.skipIf(!canRun())('reading progress', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog.textContent()).resolves.toContain(`This clears what you marked on its ${checklistSize(checklist('roadmap-learning'))} items: 2 done.`);
     await dialog.getByRole('button', { name: 'Keep my progress' }).click();
-    await expect(count(page)).resolves.toMatch(/^2 of/);
+    await expect.poll(() => count(page)).toMatch(/^2 of/);
     await page.getByRole('button', { name: 'Reset this checklist…' }).click();
     await dialog.getByRole('button', { name: 'Reset checklist' }).click();
-    await expect(count(page)).resolves.toMatch(/^0 of/);
+    await expect.poll(() => count(page)).toMatch(/^0 of/);
     await expect(page.getByRole('status').filter({ hasText: 'This checklist was reset.' }).count()).resolves.toBe(1);
     await page.goto(session.server.url('roadmap/project-sequence/'));
-    await expect(count(page)).resolves.toMatch(/^1 of/);
+    await expect.poll(() => count(page)).toMatch(/^1 of/);
   });
 
   it('exports progress, and imports a file by merging or replacing after showing what it holds', async () => {
@@ -155,23 +155,23 @@ describe.skipIf(!canRun())('reading progress', () => {
     await expect(dialog.textContent()).resolves.toContain('The file holds 2 items: 1 done and 1 skipped. Merging adds 1 item, changes 0 items');
     await expect(dialog.textContent()).resolves.toContain('Replacing also clears the 1 item that only you have marked.');
     await dialog.getByRole('button', { name: 'Merge with mine' }).click();
-    await expect(count(page)).resolves.toBe(`2 of ${total} done, 1 skipped`);
+    await expect.poll(() => count(page)).toBe(`2 of ${total} done, 1 skipped`);
 
     await importFile(page, exported);
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(count(page)).resolves.toBe(`2 of ${total} done, 1 skipped`);
+    await expect.poll(() => count(page)).toBe(`2 of ${total} done, 1 skipped`);
 
     await importFile(page, exported);
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Replace mine' }).click();
-    await expect(count(page)).resolves.toBe(`1 of ${total} done, 1 skipped`);
+    await expect.poll(() => count(page)).toBe(`1 of ${total} done, 1 skipped`);
     await expect(boxes(page).nth(1).isChecked()).resolves.toBe(false);
 
     await importFile(page, '{"x":1}');
     await expect.poll(() => page.locator('[data-progress-message]').first().textContent()).toContain('Import refused');
     await expect(dialog.isVisible()).resolves.toBe(false);
-    await expect(count(page)).resolves.toBe(`1 of ${total} done, 1 skipped`);
+    await expect.poll(() => count(page)).toBe(`1 of ${total} done, 1 skipped`);
   });
 
   it('says an import was not saved when the browser storage is full, and refuses a file too big to be an export', async () => {
