@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { separateTagsForSearch } from '../lib/search-text.ts';
+import { separateTagsForSearch, withoutSiteNavigation } from '../lib/search-text.ts';
 import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
 
 /**
@@ -16,7 +16,8 @@ import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
  * `withoutStarlightIndexing`).
  *
  * Pagefind reads a copy of the pages in which neighbouring elements are separated by a space (see
- * `separateTagsForSearch`), so that excerpts read as sentences; the index is written into the site.
+ * `separateTagsForSearch`), so that excerpts read as sentences, and without the site navigation it
+ * never indexes (see `withoutSiteNavigation`); the index is written into the site.
  */
 export function pagefindGuard(): AstroIntegration {
   return {
@@ -51,14 +52,14 @@ export function withoutStarlightIndexing<T extends AstroIntegration>(starlight: 
   return { ...starlight, hooks };
 }
 
-/** Every HTML page of the site, with its tags separated for the indexer, in a temporary directory. */
+/** Every HTML page of the site, as the indexer reads it, in a temporary directory. */
 function copyPagesForSearch(site: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'mle-wiki-search-'));
   for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const target = join(copy, relative(site, join(entry.parentPath, entry.name)));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, separateTagsForSearch(readFileSync(join(entry.parentPath, entry.name), 'utf8')));
+    writeFileSync(target, separateTagsForSearch(withoutSiteNavigation(readFileSync(join(entry.parentPath, entry.name), 'utf8'))));
   }
   return copy;
 }
