@@ -17,7 +17,13 @@ export const PAGE_KINDS: Record<string, string> = {
   'task list guide': 'guides/production-ml-checklist/',
   'single KPI': 'kpis/change-failure-rate/',
   episode: 'podcast/data-team-roles/',
+  'episode list': 'podcast/',
   graph: 'graph/',
+  'graph as a list': 'graph/list/',
+  'section page': 'ai-engineering/',
+  'glossary term': 'reference/glossary/feature-store/',
+  'tools directory': 'reference/tools/',
+  'checker rule': 'contributing/rules/timestamp-missing/',
 };
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
