@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { NavigationMemo, navigationBeforeBody } from '../checker/output-check.ts';
 import { separateTagsForSearch } from '../lib/search-text.ts';
 import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
 
@@ -56,69 +57,55 @@ export function withoutStarlightIndexing<T extends AstroIntegration>(starlight: 
 /** Every HTML page of the site, with its tags separated for the indexer, in a temporary directory. */
 function copyPagesForSearch(site: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'mle-wiki-search-'));
+  const navigation = new NavigationMemo();
   for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const target = join(copy, relative(site, join(entry.parentPath, entry.name)));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, searchCopyOf(readFileSync(join(entry.parentPath, entry.name), 'utf8')));
+    writeFileSync(target, searchCopyOf(readFileSync(join(entry.parentPath, entry.name), 'utf8'), navigation));
   }
   return copy;
 }
 
 /** The page as the indexer reads it: without the navigation it never indexes, and with its tags separated. */
-export function searchCopyOf(html: string): string {
-  return separateTagsForSearch(withoutNavigationBeforeBody(html));
+export function searchCopyOf(html: string, navigation = new NavigationMemo()): string {
+  return separateTagsForSearch(withoutNavigationBeforeBody(html, navigation));
 }
 
 /** What Pagefind reads from the whole page, not only from its body: a removable navigation element holds none of it. */
 const READ_FROM_WHOLE_PAGE = /data-pagefind|<h1|<img/i;
+const readFromWholePageOf = new Map<string, boolean>();
 
-/** Where elements whose content is text, not markup, open (a `<nav` inside them is no element), and where each ends. */
-const RAW_TEXT_OPENER = /<(script|style|textarea|title)\b|<!--/gi;
-const RAW_TEXT_CLOSERS: Readonly<Record<string, RegExp>> = { script: /<\/script/gi, style: /<\/style/gi, textarea: /<\/textarea/gi, title: /<\/title/gi, comment: /-->/g };
-
-/** Whether every script, style, comment or other raw text that opens in `html[from, to)` closes there too. */
-function rawTextClosedWithin(html: string, from: number, to: number): boolean {
-  const openers = new RegExp(RAW_TEXT_OPENER);
-  openers.lastIndex = from;
-  for (let opener = openers.exec(html); opener !== null && opener.index < to; opener = openers.exec(html)) {
-    const closers = new RegExp(RAW_TEXT_CLOSERS[opener[1]?.toLowerCase() ?? 'comment']!);
-    closers.lastIndex = opener.index + opener[0].length;
-    const closed = closers.exec(html);
-    if (closed === null || closed.index >= to) return false;
-    openers.lastIndex = closed.index + closed[0].length;
+/** Whether a navigation element holds what Pagefind reads from the whole page, looked up once for the pages that share it. */
+function readFromWholePage(text: string): boolean {
+  let holds = readFromWholePageOf.get(text);
+  if (holds === undefined) {
+    holds = READ_FROM_WHOLE_PAGE.test(text);
+    if (readFromWholePageOf.size < NavigationMemo.MAX_ENTRIES) readFromWholePageOf.set(text, holds);
   }
-  return true;
+  return holds;
 }
 
 /**
  * A page with `data-pagefind-body` is indexed from that element alone; what stands before it is parsed
  * and thrown away. Before it stands the sidebar, which lists every page of the site on every page (on a
  * wiki of 1,000 pages, four fifths of each page's HTML), so that parsing it cost the indexer more than
- * the rest of the page. Each `<nav>` element that ends before the body is cut from the copy when the cut
- * cannot change what Pagefind reads: the element starts after a tag, outside any script, style or
- * comment, holds none of them unclosed and no nav inside it, and holds nothing Pagefind reads from the
- * whole page (filters, metadata, a title heading or an image). Otherwise it stays.
+ * the rest of the page. The first `<nav>` element before the body is cut from the copy when the cut
+ * cannot change what Pagefind reads: the output check can read it apart from the page (see
+ * `navigationBeforeBody`, which reads each different one once), and it holds nothing Pagefind reads from
+ * the whole page (filters, metadata, a title heading or an image). Otherwise it stays.
  */
-export function withoutNavigationBeforeBody(html: string): string {
-  const body = html.indexOf('data-pagefind-body');
-  if (body === -1) return html;
+export function withoutNavigationBeforeBody(html: string, navigation = new NavigationMemo()): string {
   const parts: string[] = [];
   let from = 0;
-  for (let start = html.indexOf('<nav', from); start !== -1 && start < body; start = html.indexOf('<nav', from)) {
-    const end = html.indexOf('</nav>', start);
-    if (end === -1 || end > body) break;
-    const after = end + '</nav>'.length;
-    const element = html.slice(start, after);
-    const removable =
-      /^<nav[\s>]/.test(element) &&
-      />\s*$/.test(html.slice(Math.max(0, start - 64), start)) &&
-      !element.includes('<nav', 1) &&
-      !READ_FROM_WHOLE_PAGE.test(element) &&
-      rawTextClosedWithin(html, 0, start) &&
-      rawTextClosedWithin(html, start, end);
-    parts.push(html.slice(from, removable ? start : after));
-    from = after;
+  for (const { start, end, text } of navigationBeforeBody(html, navigation)) {
+    if (!readFromWholePage(text)) {
+      parts.push(html.slice(from, start));
+      from = end;
+    }
+    // Only the first, the sidebar, grows with the site; the ones after it (the table of contents) are
+    // small and differ on every page, so reading them apart cost the copy more than it saved the indexer.
+    break;
   }
   parts.push(html.slice(from));
   return parts.join('');

@@ -6,9 +6,9 @@ const page = (beforeBody: string, body = '<main data-pagefind-body><h1>Data</h1>
   `<!doctype html><html><head><title>Data</title></head><body><header>Wiki</header> ${beforeBody} ${body}</body></html>`;
 
 describe('withoutNavigationBeforeBody', () => {
-  it('cuts the sidebar and the table of contents, which stand before the indexed body', () => {
+  it('cuts the sidebar, the first navigation before the indexed body, and leaves the small ones after it', () => {
     const toc = '<nav aria-labelledby="on-this-page"><a href="#_top">Overview</a></nav>';
-    expect(withoutNavigationBeforeBody(page(`${sidebar}<div>${toc}</div>`))).toBe(page('<div></div>'));
+    expect(withoutNavigationBeforeBody(page(`${sidebar}<div>${toc}</div>`))).toBe(page(`<div>${toc}</div>`));
   });
 
   it('cuts a navigation element whose scripts and comments close inside it', () => {
@@ -17,19 +17,26 @@ describe('withoutNavigationBeforeBody', () => {
   });
 
   it.each([
-    ['a filter for the index', '<nav><span data-pagefind-filter="section:Data"></span></nav>'],
-    ['metadata for the index', '<nav><span data-pagefind-meta="topic">Data</span></nav>'],
-    ['a heading the index may take as the title', '<nav><h1>Data</h1></nav>'],
-    ['an image the index may show', '<nav><img src="/logo.svg" alt=""></nav>'],
-    ['a script that does not close inside it', '<nav><script>const end = "</nav>"; </script></nav>'],
-    ['a comment that does not close inside it', '<nav><!-- </nav> --></nav>'],
-    ['a navigation element inside it', '<nav><nav><a href="/">Home</a></nav></nav>'],
+    ['a filter for the index', '<nav class="x"><span data-pagefind-filter="section:Data"></span></nav>'],
+    ['metadata for the index', '<nav class="x"><span data-pagefind-meta="topic">Data</span></nav>'],
+    ['a heading the index may take as the title', '<nav class="x"><h1>Data</h1></nav>'],
+    ['an image the index may show', '<nav class="x"><img src="/logo.svg" alt=""></nav>'],
+    ['a script that does not close inside it', '<nav class="x"><script>const end = "</nav>"; </script></nav>'],
+    ['a comment that does not close inside it', '<nav class="x"><!-- </nav> --></nav>'],
   ])('keeps a navigation element that holds %s', (_, nav) => {
     expect(withoutNavigationBeforeBody(page(nav))).toBe(page(nav));
   });
 
+  it('keeps navigation elements nested in each other, whose ends it cannot tell apart', () => {
+    const nested = '<nav class="a"><nav class="b"><a href="/">Home</a></nav></nav>';
+    expect(withoutNavigationBeforeBody(page(nested))).toBe(page(nested));
+  });
+
   it('keeps "<nav" written inside a script, a comment or an attribute, where it is no element', () => {
-    for (const before of ['<script>const html = "<nav>";</script> <p>x</p></nav>', '<!-- <nav> --> <p>x</p></nav>', '<div title="<nav>">x</div></nav>']) {
+    const scripted = `<script>const html = '<nav class="x">';</script> <p>x</p></nav>`;
+    const commented = '<!-- <nav class="x"> --> <p>x</p></nav>';
+    const inAttribute = `<meta content='> <nav class="x"><span id="x"></span></nav>'>`;
+    for (const before of [scripted, commented, inAttribute]) {
       expect(withoutNavigationBeforeBody(page(before))).toBe(page(before));
     }
   });
