@@ -7,7 +7,7 @@
 import './lib/fast-start.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkBuiltSite, readBuiltPage } from '../src/checker/output-check.ts';
+import { checkBuiltSite, NavigationMemo, readBuiltPage } from '../src/checker/output-check.ts';
 import { hasErrors } from '../src/rules/problem.ts';
 import { reporterNamed, REPORTERS } from '../src/checker/reporters/index.ts';
 import { docsBaseOf } from '../src/checker/reporters/docs-url.ts';
@@ -39,7 +39,9 @@ if (files.length === 0) fail(`No build output in ${values.dir}/. Run "npm run bu
 const settings = siteSettings(process.env);
 const htmlFiles = files.filter((file) => file.endsWith('.html'));
 // Read one page at a time, as the check goes: a large site's pages are not held in memory together.
-const pages = htmlFiles.values().map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8')));
+// Their sidebars are read once for all pages that share one (see NavigationMemo).
+const navigation = new NavigationMemo();
+const pages = htmlFiles.values().map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8'), navigation));
 const emptyFiles = files.filter((file) => statSync(join(values.dir, file)).size === 0);
 const outDir = toPosix(relative(process.cwd(), values.dir)) || '.';
 const { index } = loadSite(process.cwd(), settings);

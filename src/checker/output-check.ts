@@ -18,30 +18,168 @@ export interface BuiltPage {
 
 const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ['href'], link: ['href'], img: ['src'], script: ['src'], source: ['src'], iframe: ['src'] };
 
+/** The ids and links of a stretch of a page, in document order. */
+export interface Markup {
+  ids: string[];
+  links: BuiltPage['links'];
+}
+
 /**
- * Reads ids and link targets from a built HTML document with a streaming HTML parser (htmlparser2): each
- * start tag is read as it is met, attributes decoded, and no tree is built, since an id or a link needs
- * none. Building trees took most of the output check's time on a large site, where every page carries
- * the whole sidebar. The content of `<template>` elements is read like any other, as a reader may reach
- * it once a script shows it.
+ * Reads ids and link targets from HTML with a streaming HTML parser (htmlparser2): each start tag is read
+ * as it is met, attributes decoded, and no tree is built, since an id or a link needs none. Building
+ * trees took most of the output check's time on a large site, where every page carries the whole
+ * sidebar. The content of `<template>` elements is read like any other, as a reader may reach it once a
+ * script shows it. With `until`, the offset of a `<nav` at the end of the text, `navAtUntil` says whether
+ * the parser read a start tag there (the tag itself is left to the reading of its element);
+ * `endsAfterEndTag` says whether the text ends with an end tag, so that what follows it is read as markup.
  */
-export function readBuiltPage(file: string, html: string): BuiltPage {
-  const ids = new Set<string>();
-  const links: BuiltPage['links'] = [];
-  const parser = new Parser(
+function readMarkup(html: string, until?: number): Markup & { navAtUntil: boolean; endsAfterEndTag: boolean } {
+  const markup: Markup = { ids: [], links: [] };
+  let navAtUntil = false;
+  let lastEndTag = -1;
+  const parser: Parser = new Parser(
     {
       onopentag(tag, attributes) {
+        if (parser.startIndex === until) {
+          navAtUntil = tag === 'nav';
+          return;
+        }
         const id = attributes['id'];
-        if (id) ids.add(id);
+        if (id) markup.ids.push(id);
         for (const attribute of LINK_ATTRIBUTES[tag] ?? []) {
           const url = attributes[attribute];
-          if (url !== undefined) links.push({ url, attribute, tag });
+          if (url !== undefined) markup.links.push({ url, attribute, tag });
         }
+      },
+      onclosetag(_, isImplied) {
+        if (!isImplied) lastEndTag = parser.endIndex;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
+  return { ...markup, navAtUntil, endsAfterEndTag: lastEndTag === html.length - 1 };
+}
+
+/**
+ * The navigation elements already read, by their text with the link to the page itself unmarked: the
+ * sidebar lists every page of the site on every page, the same but for which link is the current page
+ * and which group is open, so that it is read once for a section instead of once for every page. At
+ * most a few dozen are kept, so that a site whose navigation differs on every page is not held in memory.
+ */
+export class NavigationMemo {
+  static readonly MAX_ENTRIES = 32;
+  readonly #read: { text: string; markup: Markup }[] = [];
+
+  /** The ids and links of a navigation element read on its own, or undefined when it does not end as an element does. */
+  read(element: string): { text: string; markup: Markup } | undefined {
+    const pieces = unmarkedPieces(element);
+    const known = this.#read.find((entry) => isMadeOf(entry.text, pieces));
+    if (known) return known;
+    const text = pieces.join('');
+    const read = readMarkup(text);
+    if (!read.endsAfterEndTag) return undefined;
+    const entry = { text, markup: { ids: read.ids, links: read.links } };
+    if (this.#read.length < NavigationMemo.MAX_ENTRIES) this.#read.push(entry);
+    return entry;
+  }
+}
+
+/**
+ * What marks the current page in a navigation element, and what of it stays: neither attribute is an id
+ * or a link, and each stands where Astro writes attributes, after a quoted value or a tag name.
+ */
+const CURRENT_PAGE_MARKS = [
+  { written: '" aria-current="page"', kept: 1 },
+  { written: '<details open ', kept: '<details'.length },
+] as const;
+
+/** The text of an element without the marks of the current page, as the pieces between them (no copy of a long text is made). */
+function unmarkedPieces(element: string): string[] {
+  const cuts: { at: number; end: number }[] = [];
+  for (const { written, kept } of CURRENT_PAGE_MARKS) {
+    for (let at = element.indexOf(written); at !== -1; at = element.indexOf(written, at + written.length)) cuts.push({ at: at + kept, end: at + written.length - (written.endsWith(' ') ? 1 : 0) });
+  }
+  cuts.sort((a, b) => a.at - b.at);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const { at, end } of cuts) {
+    pieces.push(element.slice(from, at));
+    from = end;
+  }
+  pieces.push(element.slice(from));
+  return pieces;
+}
+
+/** Whether `text` is the pieces joined. */
+function isMadeOf(text: string, pieces: readonly string[]): boolean {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  if (length !== text.length) return false;
+  let offset = 0;
+  for (const piece of pieces) {
+    // Comparing slices compares memory; startsWith compares character by character.
+    if (text.slice(offset, offset + piece.length) !== piece) return false;
+    offset += piece.length;
+  }
+  return true;
+}
+
+/** A navigation element of a page, known to read as an element there, with what it and the text before it hold. */
+export interface ReadNavigation {
+  start: number;
+  end: number;
+  /** The ids and links of the page's text from the previous such element up to this one. */
+  before: Markup;
+  markup: Markup;
+  /** The element's text without the marks of the current page, one string for every page that shares it. */
+  text: string;
+}
+
+/**
+ * The `<nav>` elements before a page's body (its `data-pagefind-body` element) that can be read on their
+ * own without changing how the page reads: the parser has read the element's start tag as a start tag
+ * in the page (so the text before it is not left inside a tag, a script or a comment), and the element
+ * read alone ends right after its own end tag (so it leaves the page's text as markup, as it found it).
+ * Start tags are read alike in any element, so the element's ids and links are those it has in the page.
+ * Each different one is read once, through `navigation`. They stop at the first element that cannot be
+ * read so; the rest of the page is then to be read whole. Built pages carry the whole sidebar in one.
+ */
+export function* navigationBeforeBody(html: string, navigation: NavigationMemo): Generator<ReadNavigation> {
+  const body = html.indexOf('data-pagefind-body');
+  let from = 0;
+  for (let start = html.indexOf('<nav'); start !== -1 && start < body; start = html.indexOf('<nav', from)) {
+    // The element ends at the first end tag after it unless another starts before it, whose end that would be.
+    const close = html.indexOf('</nav>', start);
+    if (close === -1 || close > body || html.lastIndexOf('<nav', close) !== start) return;
+    const end = close + '</nav>'.length;
+    const before = readMarkup(html.slice(from, html.indexOf('>', start) + 1), start - from);
+    const read = before.navAtUntil ? navigation.read(html.slice(start, end)) : undefined;
+    if (!read) return;
+    yield { start, end, before, ...read };
+    from = end;
+  }
+}
+
+/**
+ * Reads a built page's ids and links. The navigation elements before its body are read through
+ * `navigation` (see `navigationBeforeBody`), which reads the sidebar once for all the pages that share
+ * it; the page reads as if it were read whole.
+ */
+export function readBuiltPage(file: string, html: string, navigation: NavigationMemo = new NavigationMemo()): BuiltPage {
+  const ids = new Set<string>();
+  const links: BuiltPage['links'] = [];
+  const add = (markup: Markup) => {
+    for (const id of markup.ids) ids.add(id);
+    for (const link of markup.links) links.push(link);
+  };
+  let from = 0;
+  for (const element of navigationBeforeBody(html, navigation)) {
+    add(element.before);
+    add(element.markup);
+    from = element.end;
+  }
+  add(readMarkup(html.slice(from)));
   return { file, ids, links };
 }
 

@@ -9,13 +9,25 @@ function toolOf({ target }: ResolvedReference, tools: ReadonlyMap<string, Tool>)
   return target.kind === 'page' && target.pageId === TOOLS_PAGE_ID && target.anchor !== undefined ? tools.get(target.anchor) : undefined;
 }
 
+const toolIndexes = new WeakMap<readonly Tool[], ReadonlyMap<string, Tool>>();
+
+/** The tools by id, indexed once per list of tools rather than once per page checked. */
+function toolsById(tools: readonly Tool[]): ReadonlyMap<string, Tool> {
+  let byId = toolIndexes.get(tools);
+  if (!byId) {
+    byId = new Map(tools.map((tool) => [tool.id, tool]));
+    toolIndexes.set(tools, byId);
+  }
+  return byId;
+}
+
 /**
  * `tool-discontinued`: a page that links a discontinued tool names what replaces it in the same block
  * (paragraph, heading or table row), by linking one of the tool's alternatives that is still active.
  * A page may tell the story of an old tool; it may not leave a reader with it alone.
  */
 export function discontinuedToolProblems(resolved: readonly ResolvedReference[], index: SiteIndex): Problem[] {
-  const tools = new Map(index.data.tools.map((tool) => [tool.id, tool]));
+  const tools = toolsById(index.data.tools);
   const problems: Problem[] = [];
   for (const item of resolved) {
     const tool = toolOf(item, tools);

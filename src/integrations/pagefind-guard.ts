@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { separateTagsForSearch, withoutSiteNavigation } from '../lib/search-text.ts';
+import { NavigationMemo, navigationBeforeBody } from '../checker/output-check.ts';
+import { separateTagsForSearch } from '../lib/search-text.ts';
 import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
 
 /**
@@ -16,8 +17,9 @@ import { SEARCH_INDEX_DIR } from '../site/generated-pages.ts';
  * `withoutStarlightIndexing`).
  *
  * Pagefind reads a copy of the pages in which neighbouring elements are separated by a space (see
- * `separateTagsForSearch`), so that excerpts read as sentences, and without the site navigation it
- * never indexes (see `withoutSiteNavigation`); the index is written into the site.
+ * `separateTagsForSearch`), so that excerpts read as sentences, and from which the navigation before
+ * each page's indexed body is cut (see `withoutNavigationBeforeBody`), so that the indexer does not parse
+ * the whole sidebar once per page; the index is written into the site.
  */
 export function pagefindGuard(): AstroIntegration {
   return {
@@ -52,16 +54,61 @@ export function withoutStarlightIndexing<T extends AstroIntegration>(starlight: 
   return { ...starlight, hooks };
 }
 
-/** Every HTML page of the site, as the indexer reads it, in a temporary directory. */
+/** Every HTML page of the site, with its tags separated for the indexer, in a temporary directory. */
 function copyPagesForSearch(site: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'mle-wiki-search-'));
+  const navigation = new NavigationMemo();
   for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const target = join(copy, relative(site, join(entry.parentPath, entry.name)));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, separateTagsForSearch(withoutSiteNavigation(readFileSync(join(entry.parentPath, entry.name), 'utf8'))));
+    writeFileSync(target, searchCopyOf(readFileSync(join(entry.parentPath, entry.name), 'utf8'), navigation));
   }
   return copy;
+}
+
+/** The page as the indexer reads it: without the navigation it never indexes, and with its tags separated. */
+export function searchCopyOf(html: string, navigation = new NavigationMemo()): string {
+  return separateTagsForSearch(withoutNavigationBeforeBody(html, navigation));
+}
+
+/** What Pagefind reads from the whole page, not only from its body: a removable navigation element holds none of it. */
+const READ_FROM_WHOLE_PAGE = /data-pagefind|<h1|<img/i;
+const readFromWholePageOf = new Map<string, boolean>();
+
+/** Whether a navigation element holds what Pagefind reads from the whole page, looked up once for the pages that share it. */
+function readFromWholePage(text: string): boolean {
+  let holds = readFromWholePageOf.get(text);
+  if (holds === undefined) {
+    holds = READ_FROM_WHOLE_PAGE.test(text);
+    if (readFromWholePageOf.size < NavigationMemo.MAX_ENTRIES) readFromWholePageOf.set(text, holds);
+  }
+  return holds;
+}
+
+/**
+ * A page with `data-pagefind-body` is indexed from that element alone; what stands before it is parsed
+ * and thrown away. Before it stands the sidebar, which lists every page of the site on every page (on a
+ * wiki of 1,000 pages, four fifths of each page's HTML), so that parsing it cost the indexer more than
+ * the rest of the page. The first `<nav>` element before the body is cut from the copy when the cut
+ * cannot change what Pagefind reads: the output check can read it apart from the page (see
+ * `navigationBeforeBody`, which reads each different one once), and it holds nothing Pagefind reads from
+ * the whole page (filters, metadata, a title heading or an image). Otherwise it stays.
+ */
+export function withoutNavigationBeforeBody(html: string, navigation = new NavigationMemo()): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const { start, end, text } of navigationBeforeBody(html, navigation)) {
+    if (!readFromWholePage(text)) {
+      parts.push(html.slice(from, start));
+      from = end;
+    }
+    // Only the first, the sidebar, grows with the site; the ones after it (the table of contents) are
+    // small and differ on every page, so reading them apart cost the copy more than it saved the indexer.
+    break;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
 }
 
 /**

@@ -55,6 +55,32 @@ function score(wanted: string, key: string): number {
 /** Scores from here on are edit distances of more than a third of the length: a guess, not a near miss. */
 const FAR = 4 + 1 / 3;
 
+/** A candidate as it is compared: its id, and its id and other names as lowercase words. */
+interface CandidateKeys {
+  id: string;
+  keys: string[];
+}
+
+function candidateKeys(candidate: string | NamedCandidate): CandidateKeys {
+  const { id, names = [] } = typeof candidate === 'string' ? { id: candidate } : candidate;
+  return { id, keys: [asWords(id) || id, ...names.map((name) => asWords(name))] };
+}
+
+/**
+ * The keys of a list of candidates, kept as long as the list is: a site's pages or anchors are one list
+ * that every broken link of a check compares against, and normalising the names costs more than comparing.
+ */
+const keysOfLists = new WeakMap<readonly (string | NamedCandidate)[], readonly CandidateKeys[]>();
+
+function keysOf(candidates: readonly (string | NamedCandidate)[]): readonly CandidateKeys[] {
+  let keys = keysOfLists.get(candidates);
+  if (!keys) {
+    keys = candidates.map(candidateKeys);
+    keysOfLists.set(candidates, keys);
+  }
+  return keys;
+}
+
 /**
  * The id of the candidate `wanted` most likely meant (see above), or undefined when there are none.
  * With `nearOnly`, also undefined when even the best candidate is far from what was written.
@@ -62,10 +88,9 @@ const FAR = 4 + 1 / 3;
 export function closestName(wanted: string, candidates: readonly (string | NamedCandidate)[], { nearOnly = false } = {}): string | undefined {
   const target = asWords(wanted) || wanted;
   let best: { id: string; score: number } | undefined;
-  for (const candidate of candidates) {
-    const { id, names = [] } = typeof candidate === 'string' ? { id: candidate } : candidate;
-    let own = score(target, id === asWords(id) ? id : asWords(id) || id);
-    for (const name of names) own = Math.min(own, score(target, asWords(name)));
+  for (const { id, keys } of keysOf(candidates)) {
+    let own = Number.POSITIVE_INFINITY;
+    for (const key of keys) own = Math.min(own, score(target, key));
     if (!best || own < best.score) best = { id, score: own };
   }
   return best && (!nearOnly || best.score <= FAR) ? best.id : undefined;

@@ -10,27 +10,6 @@ export function separateTagsForSearch(html: string): string {
   return html.replace(/(<\/[a-zA-Z][\w-]*\s*>)(?=<[a-zA-Z](?![^>]*data-pagefind-ignore))/g, '$1 ');
 }
 
-/** Starlight's site navigation: the sidebar `<nav>` every page carries, with a link to every page. */
-const SITE_NAVIGATION_START = '<nav class="sidebar';
-const NAV_END = '</nav>';
-
-/**
- * The copy of a page without its site navigation, which the index never reads (it reads only the
- * element marked `data-pagefind-body`) but which lists every page of the site: at 5,000 pages it is most
- * of every page's bytes, and Pagefind parsed all of them (175 s of a 600 s build). A page whose sidebar
- * holds anything the index does read (a `data-pagefind-` attribute), or another `<nav>`, is left whole,
- * so the cut can only save time, never change the index.
- */
-export function withoutSiteNavigation(html: string): string {
-  const start = html.indexOf(SITE_NAVIGATION_START);
-  if (start === -1) return html;
-  const end = html.indexOf(NAV_END, start);
-  if (end === -1) return html;
-  const navigation = html.slice(start + SITE_NAVIGATION_START.length, end);
-  if (navigation.includes('data-pagefind-') || navigation.includes('<nav')) return html;
-  return html.slice(0, start) + html.slice(end + NAV_END.length);
-}
-
 /** Punctuation, which Pagefind drops from a query before it searches (dashes, brackets, quotes, "/", "."). */
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 const COMBINING_MARKS = /\p{M}/gu;

@@ -182,10 +182,13 @@ function resolveSource(id: string, index: SiteIndex, written: (id: string) => st
   return { ok: true, target: { kind: 'source', sourceId: id } };
 }
 
+/** The episodes with the other names a writer may type for them, listed only when a citation names no episode. */
+const namedEpisodes = (index: SiteIndex): NamedCandidate[] =>
+  [...index.data.episodes.values()].map((episode) => ({ id: episode.slug, names: [episode.archive_slug ?? '', episode.short_title] }));
+
 function citationTarget(body: string, index: SiteIndex): Resolution {
   // A citation's episode is never corrected for the writer, so its suggestion carries no fix.
-  const episodes = [...index.data.episodes.values()].map((episode) => ({ id: episode.slug, names: [episode.archive_slug ?? '', episode.short_title] }));
-  const resolved = resolveCitation(body, index.data, (slug) => suggest(slug, undefined, episodes, (chosen) => chosen).text);
+  const resolved = resolveCitation(body, index.data, (slug) => suggest(slug, undefined, namedEpisodes(index), (chosen) => chosen).text);
   if (!resolved.ok) return fail(resolved.rule, resolved.message);
   if (resolved.episode === undefined) return { ok: true, target: { kind: 'episode', slug: resolved.slug } };
   const { slug } = resolved.episode;
@@ -312,24 +315,46 @@ function suggest(wanted: string, pool: CandidatePool | undefined, candidates: re
   return pool ? { text, fix: { replacement: replace(chosen), closest: { wanted, chosen, pool } } } : { text };
 }
 
-const pagesBySection = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string[]>>();
 const sectionOf = (pageId: string) => pageId.split('/')[0] ?? '';
+
+/** What the page suggestions read from a site's pages, worked out once per site index. */
+interface PageSuggestions {
+  /** The page ids of each section. */
+  sections: Map<string, string[]>;
+  /** The closest page found for each id wanted so far: one broken link is often written on many pages. */
+  chosen: Map<string, string | undefined>;
+}
+
+const suggestionsByPages = new WeakMap<ReadonlyMap<string, unknown>, PageSuggestions>();
+
+function pageSuggestions(pages: ReadonlyMap<string, unknown>): PageSuggestions {
+  let suggestions = suggestionsByPages.get(pages);
+  if (!suggestions) {
+    const sections = new Map<string, string[]>();
+    for (const id of pages.keys()) {
+      const section = sections.get(sectionOf(id));
+      if (section) section.push(id);
+      else sections.set(sectionOf(id), [id]);
+    }
+    suggestions = { sections, chosen: new Map() };
+    suggestionsByPages.set(pages, suggestions);
+  }
+  return suggestions;
+}
 
 /**
  * The closest existing page: first the closest section, then the closest page in it. Renamed pages
  * usually stay in their section, and two small searches stay fast on a wiki of thousands of pages.
  */
 export function closestPage(pageId: string, pages: ReadonlyMap<string, unknown>): string | undefined {
-  let sections = pagesBySection.get(pages);
-  if (!sections) {
-    sections = new Map();
-    for (const id of pages.keys()) {
-      const section = sections.get(sectionOf(id));
-      if (section) section.push(id);
-      else sections.set(sectionOf(id), [id]);
-    }
-    pagesBySection.set(pages, sections);
-  }
+  const { sections, chosen } = pageSuggestions(pages);
+  if (chosen.has(pageId)) return chosen.get(pageId);
+  const page = closestPageIn(pageId, sections);
+  chosen.set(pageId, page);
+  return page;
+}
+
+function closestPageIn(pageId: string, sections: ReadonlyMap<string, readonly string[]>): string | undefined {
   if (sections.size === 0) return undefined;
   const wanted = sectionOf(pageId);
   const section = sections.has(wanted) ? wanted : closest(wanted, [...sections.keys()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBuiltSite, readBuiltPage } from '../../src/checker/output-check.ts';
+import { checkBuiltSite, NavigationMemo, readBuiltPage } from '../../src/checker/output-check.ts';
 import { fixture, fixtureIndex, located } from '../helpers/fixture-project.ts';
 
 const pages = [readBuiltPage('index.html', fixture('output/index.html')), readBuiltPage('role/index.html', fixture('output/role.html'))];
@@ -72,5 +72,33 @@ describe('output check on malformed links', () => {
   it('reports a link with broken percent-encoding instead of throwing', () => {
     const page = readBuiltPage('index.html', '<main><a href="/mle-wiki/a%zz/">x</a></main>');
     expect(checkBuiltSite({ pages: [page], files: new Set(['index.html']), basePath: '/mle-wiki/' }).map((p) => p.rule)).toEqual(['output-link-broken']);
+  });
+});
+
+describe('reading the sidebar once for the pages that share it', () => {
+  const sidebar = (current: string) =>
+    `<nav class="sidebar" aria-label="Main"><details${current === 'a' ? ' open' : ''} class="group"><summary id="group-a">A</summary><a href="/a/"${current === 'a' ? ' aria-current="page"' : ''} class="link">A</a></details>` +
+    `<details${current === 'b' ? ' open' : ''} class="group"><a href="/b/"${current === 'b' ? ' aria-current="page"' : ''} class="link">B</a> <script type="module">customElements.define('x-menu', class extends HTMLElement {});</script></details></nav>`;
+  const page = (current: string, beforeSidebar = '') =>
+    `<!doctype html><html><head><title>${current}</title><link rel="stylesheet" href="/_astro/site.css"></head><body><header><a href="/">Home</a></header>${beforeSidebar} ${sidebar(current)}<main data-pagefind-body><h2 id="on-${current}">On ${current}</h2><a href="/${current}/#on-${current}">self</a></main></body></html>`;
+  /** The same page read whole: without the body's marker no navigation is read apart. */
+  const readWhole = (file: string, html: string) => readBuiltPage(file, html.replace('data-pagefind-body', 'data-body'));
+  const asRead = ({ ids, links }: { ids: Set<string>; links: unknown[] }) => ({ ids: [...ids], links });
+
+  it('reads every page as it reads it whole, in document order', () => {
+    const navigation = new NavigationMemo();
+    for (const current of ['a', 'b', 'a']) {
+      expect(asRead(readBuiltPage(`${current}/index.html`, page(current), navigation))).toEqual(asRead(readWhole(`${current}/index.html`, page(current))));
+    }
+    expect(readBuiltPage('a/index.html', page('a'), navigation).links.map((link) => link.url)).toEqual(['/_astro/site.css', '/', '/a/', '/b/', '/a/#on-a']);
+  });
+
+  it.each([
+    ['inside an attribute of another tag', `<meta content='> <nav class="x"><span id="fake"></span></nav>'>`],
+    ['inside a script', `<script>const html = '<nav class="x"><span id="fake"></span></nav>';</script>`],
+    ['whose first end tag is inside an attribute', `<nav class="x"><a title="</nav>"><span id="real"></span></a></nav>`],
+  ])('reads the page whole when what looks like a navigation element is written %s', (_, markup) => {
+    const html = page('a', markup);
+    expect(asRead(readBuiltPage('a/index.html', html, new NavigationMemo()))).toEqual(asRead(readWhole('a/index.html', html)));
   });
 });
