@@ -1,12 +1,11 @@
 import { stripVTControlCharacters } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnvironment, ROOT } from '../built/build-site.ts';
-import { browserAvailable, launchBrowser } from './harness.ts';
+import { browserAvailable, launchBrowser, freePort } from './harness.ts';
 
 /**
  * The feedback loop of `npm run dev`: a contributor saves a broken link into a page while the dev server
@@ -21,17 +20,6 @@ const READY_MS = 240_000;
 const SAVE_MS = 60_000;
 const APP = 'astro-dev-toolbar-app-canvas[data-app-id="mle-wiki-check"]';
 const PROBLEM_LINE = new RegExp(`${PAGE.replaceAll('.', '\\.')}:(\\d+):(\\d+) {2}page-missing {2}no page at /role/not-there/`);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** Polls `probe` until it returns a value other than undefined; fails naming `what` after `timeoutMs`. */
 async function waitUntil<T>(probe: () => T | undefined | Promise<T | undefined>, what: () => string, timeoutMs: number): Promise<T> {

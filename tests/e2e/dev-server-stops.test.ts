@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildEnvironment, ROOT } from '../built/build-site.ts';
+import { freePort } from './harness.ts';
 
 /**
  * `npm run dev` stops with whatever started it. npm starts the script through a shell; stopping npm by
@@ -11,17 +11,6 @@ import { buildEnvironment, ROOT } from '../built/build-site.ts';
 
 const READY_MS = 240_000;
 const STOP_MS = 20_000;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 const answers = (url: string): Promise<boolean> =>
   fetch(url, { signal: AbortSignal.timeout(5_000) }).then(

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -42,6 +43,18 @@ export function sharedBrowser(): Promise<Browser> {
     return browser;
   });
   return workerBrowser;
+}
+
+/** A loopback port no one listens on now, for a server a test starts itself. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
 }
 
 export type SiteServer = StaticServer;
