@@ -127,34 +127,33 @@ export function recordingIndex(index: SiteIndex): RecordingIndex {
   let reads: Set<string> | undefined;
   const note: Note = (key) => reads?.add(key);
   const source = index.data;
+  // A whole collection read at once: any change to it changes what the reader saw.
+  const noted = <K extends keyof SiteData>(key: K): SiteData[K] => {
+    note(readKey('data', key));
+    return source[key];
+  };
   const data: SiteData = {
     episodes: new RecordingMap(source.episodes, DATA_COLLECTIONS.episodes, note),
     sources: new RecordingMap(source.sources, DATA_COLLECTIONS.sources, note),
     checklists: new RecordingMap(source.checklists, DATA_COLLECTIONS.checklists, note),
     invalid: new RecordingSet(source.invalid, DATA_COLLECTIONS.invalid, note),
     get kpis() {
-      note(readKey('data', 'kpis'));
-      return source.kpis;
+      return noted('kpis');
     },
     get tools() {
-      note(readKey('data', 'tools'));
-      return source.tools;
+      return noted('tools');
     },
     get glossary() {
-      note(readKey('data', 'glossary'));
-      return source.glossary;
+      return noted('glossary');
     },
     get resources() {
-      note(readKey('data', 'resources'));
-      return source.resources;
+      return noted('resources');
     },
     get searchVocabulary() {
-      note(readKey('data', 'searchVocabulary'));
-      return source.searchVocabulary;
+      return noted('searchVocabulary');
     },
     get searchQuestions() {
-      note(readKey('data', 'searchQuestions'));
-      return source.searchQuestions;
+      return noted('searchQuestions');
     },
   };
   const recording: SiteIndex = { ...index, pages: new RecordingMap(index.pages, 'page', note), files: new RecordingSet(index.files, 'file', note), data };
