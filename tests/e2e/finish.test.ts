@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { canRun, useBrowserSession, type BrowserSession } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRun, useBrowserSession } from './harness.ts';
 
 /** The browser's own link colours, which no link of the site may keep. */
 const BROWSER_DEFAULTS = ['rgb(0, 0, 238)', 'rgb(85, 26, 139)', 'rgb(0, 0, 255)'];
@@ -8,64 +8,70 @@ const BROWSER_DEFAULTS = ['rgb(0, 0, 238)', 'rgb(85, 26, 139)', 'rgb(0, 0, 255)'
 /** Pages whose links are drawn by components rather than by Markdown. */
 const COMPONENT_PAGES = ['roadmap/', 'reference/tools/', 'reference/glossary/', 'reference/glossary/feature-store/', 'kpis/change-failure-rate/', 'graph/list/', 'podcast/data-team-roles/'];
 
-/** One page of every kind, for script errors. */
+/** One page of every kind (the component pages among them). */
 const PAGE_KINDS = ['', 'role/skills/', 'roadmap/', 'mlops/intermediate/', 'kpis/', 'kpis/change-failure-rate/', 'guides/model-monitoring/', 'podcast/', 'podcast/data-team-roles/', 'reference/tools/', 'reference/glossary/', 'reference/glossary/feature-store/', 'graph/', 'graph/list/', 'contributing/rules/', 'about/sources/', '404.html'];
 
-async function themed(browser: Browser, session: BrowserSession, theme: 'light' | 'dark', path: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ colorScheme: theme });
-  await context.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
-  const page = await context.newPage();
-  await page.goto(session.server.url(path));
-  return { context, page };
+const THEMES = ['light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+
+/** Links on the page that keep a browser default colour, or that components draw in another colour than the theme's link colour. */
+function linkColourFaults(page: Page): Promise<string[]> {
+  return page.evaluate((defaults) => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--sl-color-text-accent)';
+    document.querySelector('main')!.append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.remove();
+    const selectors = ['.neighbourhood-list a', '.learn-more a', '.glossary-jump a', '.tools-table .connection-list a', '.connection-list a', '.breadcrumbs a', '.graph-neighbourhoods a', '.cited-by a'];
+    const plain = [...document.querySelectorAll<HTMLAnchorElement>(selectors.join(', '))];
+    return [
+      ...[...document.querySelectorAll('main a')].filter((a) => defaults.includes(getComputedStyle(a).color)).map((a) => `${a.textContent} keeps the browser's ${getComputedStyle(a).color}`),
+      ...plain.filter((a) => getComputedStyle(a).color !== accent).slice(0, 3).map((a) => `${a.textContent} is ${getComputedStyle(a).color}, not ${accent}`),
+      ...(plain.length === 0 ? ['no component link found'] : []),
+    ].slice(0, 5);
+  }, BROWSER_DEFAULTS);
+}
+
+/** Switches the page's theme as Starlight's theme picker does, and waits until the page has it. */
+async function useTheme(page: Page, theme: Theme): Promise<void> {
+  await page.evaluate((chosen) => (document.documentElement.dataset['theme'] = chosen), theme);
+  await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
 }
 
 describe.skipIf(!canRun())('what a reader sees, finished', () => {
   const session = useBrowserSession();
 
-  it.each(['light', 'dark'] as const)('gives every link in components the theme link colour, in the %s theme', async (theme) => {
-    const faults: string[] = [];
-    for (const path of COMPONENT_PAGES) {
-      const { context, page } = await themed(session.browser, session, theme, path);
-      await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
-      const found = await page.evaluate((defaults) => {
-        const probe = document.createElement('span');
-        probe.style.color = 'var(--sl-color-text-accent)';
-        document.querySelector('main')!.append(probe);
-        const accent = getComputedStyle(probe).color;
-        probe.remove();
-        const selectors = ['.neighbourhood-list a', '.learn-more a', '.glossary-jump a', '.tools-table .connection-list a', '.connection-list a', '.breadcrumbs a', '.graph-neighbourhoods a', '.cited-by a'];
-        const plain = [...document.querySelectorAll<HTMLAnchorElement>(selectors.join(', '))];
-        return [
-          ...[...document.querySelectorAll('main a')].filter((a) => defaults.includes(getComputedStyle(a).color)).map((a) => `${a.textContent} keeps the browser's ${getComputedStyle(a).color}`),
-          ...plain.filter((a) => getComputedStyle(a).color !== accent).slice(0, 3).map((a) => `${a.textContent} is ${getComputedStyle(a).color}, not ${accent}`),
-          ...(plain.length === 0 ? ['no component link found'] : []),
-        ];
-      }, BROWSER_DEFAULTS);
-      faults.push(...found.slice(0, 5).map((fault) => `${path}: ${fault}`));
-      await context.close();
-    }
-    expect(faults).toEqual([]);
-  });
-
-  describe('scripts', () => {
-    let context: BrowserContext;
+  /**
+   * One visit to every kind of page serves every check that reads a whole page as it loads: script
+   * errors, requests that leave the site, and the colour of component links in both themes.
+   */
+  describe('every kind of page', () => {
     const errors: string[] = [];
+    const foreign: string[] = [];
+    const colourFaults: Record<Theme, string[]> = { light: [], dark: [] };
+
     beforeAll(async () => {
-      context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { browser, server } = session;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
       context.on('weberror', (error) => errors.push(String(error.error())));
       context.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
-    });
-    afterAll(async () => {
-      await context.close();
-    });
-
-    it('run without an error on every kind of page, and when a graph node or a neighbour is hovered', async () => {
+      // No CDN, font, analytics or video host: every request stays on this origin.
+      context.on('request', (request) => {
+        if (!request.url().startsWith(server.origin) && !/^(data|blob):/.test(request.url())) foreign.push(request.url());
+      });
       for (const path of PAGE_KINDS) {
         const page = await context.newPage();
-        await page.goto(session.server.url(path));
+        await page.goto(server.url(path));
         await page.waitForLoadState('load');
+        // Colours are read before anything is hovered, which would open a link preview over the page.
+        if (COMPONENT_PAGES.includes(path)) {
+          for (const theme of THEMES) {
+            await useTheme(page, theme);
+            colourFaults[theme].push(...(await linkColourFaults(page)).map((fault) => `${path}: ${fault}`));
+          }
+        }
         if (path === 'graph/') {
           // The node's link is an SVG <a>, which the link previews must read like any other.
           const node = page.locator('.graph-node').first();
@@ -76,7 +82,19 @@ describe.skipIf(!canRun())('what a reader sees, finished', () => {
         if (path === 'roadmap/') await page.locator('.neighbourhood-list a').first().hover();
         await page.close();
       }
+      await context.close();
+    });
+
+    it('run their scripts without an error, also when a graph node or a neighbour is hovered', () => {
       expect(errors).toEqual([]);
+    });
+
+    it('make no request outside the site', () => {
+      expect(foreign).toEqual([]);
+    });
+
+    it.each(THEMES)('give every link in components the theme link colour, in the %s theme', (theme) => {
+      expect(colourFaults[theme]).toEqual([]);
     });
   });
 
