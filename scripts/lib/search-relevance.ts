@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { countPages, searchSite, type PagefindApi, type PagefindFilters } from '../../src/components/search/engine.ts';
+import { countPages, searchSite, type PagefindApi, type PagefindEntry, type PagefindFilters } from '../../src/components/search/engine.ts';
 import { compileVocabulary, type Vocabulary, type VocabularyData } from '../../src/components/search/query.ts';
 import type { RankingWeights } from '../../src/components/search/rank.ts';
 import type { GlossaryTerm } from '../../src/schemas/glossary.ts';
@@ -57,7 +57,7 @@ export async function askBuiltSite(
   try {
     const pagefind = (await import(pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href)) as Pagefind;
     await pagefind.options({ basePath: server.url('pagefind/'), baseUrl: site.base, ranking: search.ranking });
-    const totalPages = await countPages(pagefind);
+    const totalPages = countPages(JSON.parse(readFileSync(join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
     const outcomes: QuestionOutcome[] = [];
     for (const question of questions) {
       const { pages } = await searchSite(pagefind, search.vocabulary, question.ask, { weights: search.weights, totalPages, ...(search.filters ? { filters: search.filters } : {}) });

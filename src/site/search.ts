@@ -47,5 +47,5 @@ export const SEARCH_WEIGHTS = {
   fields: { title: 4, description: 4 },
   phrases: 1,
   kinds: { topic: 1, list: 1, entry: 1, episode: 1, contributor: 1 } satisfies Record<SearchPageKind, number>,
-  rerank: 16,
+  rerank: 12,
 };

@@ -1,5 +1,5 @@
 import { READER_FILTERS, SEARCH_RANKING, SEARCH_WEIGHTS, SECTION_FILTER } from '../../site/search.ts';
-import type { PagefindApi, PagefindFilters, SearchOutcome } from './engine.ts';
+import type { PagefindApi, PagefindEntry, PagefindFilters, SearchOutcome } from './engine.ts';
 import type { Vocabulary, VocabularyData } from './query.ts';
 
 type Runtime = typeof import('./runtime.ts');
@@ -31,7 +31,8 @@ const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 /**
  * The search box: a button in the header that opens a dialog (also with Ctrl+K or ⌘K), where a reader
  * types a question or keywords and gets the pages that answer it, each with excerpts that read as
- * sentences and the sections that match. Pagefind and the vocabulary load when the dialog first opens.
+ * sentences and the sections that match. Pagefind and the vocabulary load when the reader reaches for
+ * the search (see `#warmUp`), or when the dialog opens.
  */
 class SiteSearch extends HTMLElement {
   #dialog!: HTMLDialogElement;
@@ -95,6 +96,21 @@ class SiteSearch extends HTMLElement {
       this.#schedule(0);
     });
     this.#more.addEventListener('click', () => void this.#load().then((engine) => this.#showMore(engine)));
+    this.#warmUp(open);
+  }
+
+  /**
+   * Starts loading the search before the dialog opens, so that the first result follows the first word
+   * typed: when the reader points at, touches or tabs to the search button, and as soon as the page is
+   * idle if the offline copy already holds the search (the service worker saved it when it installed, so
+   * loading it costs no download). A reader who never searches on a first visit downloads nothing more.
+   */
+  #warmUp(button: HTMLButtonElement): void {
+    const warm = () => void this.#load().catch(() => undefined);
+    for (const intent of ['pointerenter', 'touchstart', 'focus'] as const) button.addEventListener(intent, warm, { once: true, passive: true });
+    if (!navigator.serviceWorker?.controller) return;
+    if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+    else setTimeout(warm, 200);
   }
 
   open(): void {
@@ -106,19 +122,23 @@ class SiteSearch extends HTMLElement {
     void this.#load().catch(() => undefined);
   }
 
-  /** Pagefind, the vocabulary and the page count, loaded once, in parallel, when the dialog first opens. */
+  /** Pagefind, the vocabulary and the page count, loaded once, in parallel, the first time they are wanted. */
   #load(): Promise<Engine> {
     this.#engine ??= (async () => {
       const bundle = this.dataset['bundle'] ?? '/pagefind/';
-      const [pagefind, vocabulary, runtime] = await Promise.all([
+      const json = <T>(url: string) => fetch(url).then((response) => response.json() as Promise<T>);
+      const [pagefind, vocabulary, entry, runtime] = await Promise.all([
         import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: PagefindModule) => {
           await module.options({ baseUrl: this.dataset['base'] ?? '/', ranking: SEARCH_RANKING });
+          // Loads the index's WebAssembly and metadata now rather than with the first word typed.
+          await module.init();
           return module;
         }),
-        fetch(this.dataset['vocabulary'] ?? '').then((response) => response.json() as Promise<VocabularyData>),
+        json<VocabularyData>(this.dataset['vocabulary'] ?? ''),
+        json<PagefindEntry>(`${bundle}pagefind-entry.json`),
         import('./runtime.ts'),
       ]);
-      return { pagefind, vocabulary: runtime.compileVocabulary(vocabulary), totalPages: await runtime.countPages(pagefind), runtime };
+      return { pagefind, vocabulary: runtime.compileVocabulary(vocabulary), totalPages: runtime.countPages(entry), runtime };
     })();
     this.#engine.catch(() => {
       this.#engine = undefined;
