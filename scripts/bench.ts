@@ -3,7 +3,8 @@
  * npm run bench [-- --sizes 1000,5000 --no-build --no-lighthouse --no-search --search-only]
  * On synthetic corpora of each size: speed and memory of the reference check against the parse-only
  * floor, and the time to check again after one saved page; then the same pages built by the wiki
- * (`npm run build`: check, astro build, output check) and by bare Starlight, in milliseconds per page
+ * (`npm run build`: check, astro build, output check) and by bare Starlight (with its defaults, and with
+ * the memory settings the wiki's astro build runs with), in milliseconds per page
  * and peak memory, with where the wiki's extra time goes, measured (timing hooks on its plugins and
  * integrations, Astro's time per page, and builds without each component override at the smallest
  * size); and starlight-links-validator's build-time overhead. Then page weights and Lighthouse scores
@@ -15,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteData } from '../src/site/data.ts';
-import { astroBuild, pageRenderTimes, wikiBuild, writeBareProject, writeWikiProject, type BuildTimes } from './bench/builds.ts';
+import { astroBuild, buildMemorySettings, pageRenderTimes, wikiBuild, writeBareProject, writeWikiProject, type BuildTimes } from './bench/builds.ts';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
 import { benchSearch } from './bench/search.ts';
@@ -81,11 +82,15 @@ async function compareBuilds(corpus: Corpus, attribute: boolean): Promise<void> 
   const profileFile = join(wikiRoot, 'build-profile.json');
   const wiki = await wikiBuild(wikiRoot, ROOT, { profileFile });
   if (!wiki.steps['astro build']?.ok) throw new Error(`the wiki's build of the corpus failed:\n${wiki.steps['astro build']?.output.slice(-4000)}`);
+  // Bare Starlight again, with the memory settings the wiki's build runs with: what it needs when it is held to them.
+  const bareSettings = buildMemorySettings(bareRoot);
+  const bareCapped = await astroBuild(bareRoot, ROOT, bareSettings);
   const withValidator = await astroBuild(bareRoot, ROOT, { WITH_SLV: '1' });
   const astroBuildMs = wiki.steps['astro build']!.ms;
   const steps = Object.entries(wiki.steps).map(([name, run]) => `${name} ${fmt(run.ms)}, peak ${mb(run.maxRssMb)}`).join(' + ');
   console.log(`\nbuilds of the same ${pages} pages (times per written page):`);
   console.log(`  bare Starlight (astro build):  ${fmt(bare.ms)}  ${perPage(bare.ms, pages)}, peak RSS ${mb(bare.maxRssMb)}`);
+  console.log(`  bare Starlight, memory capped: ${fmt(bareCapped.ms)}  ${perPage(bareCapped.ms, pages)}, peak RSS ${mb(bareCapped.maxRssMb)}  (with ${Object.entries(bareSettings).map(([name, value]) => `${name}=${value}`).join(' ')}, as the wiki's astro build runs)`);
   console.log(`  wiki (npm run build):          ${fmt(wiki.ms)}  ${perPage(wiki.ms, pages)} = ${(wiki.ms / bare.ms).toFixed(2)}x bare, peak RSS ${mb(wiki.maxRssMb)}  (${steps})`);
   console.log(`  wiki's astro build alone:      ${fmt(astroBuildMs)}  ${perPage(astroBuildMs, pages)} = ${(astroBuildMs / bare.ms).toFixed(2)}x bare`);
   console.log(`  build-time overhead of starlight-links-validator on bare Starlight: ${fmt(withValidator.ms - bare.ms)}`);

@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, relative, resolve } from 'node:path';
+import { astroBuildEnvironment, writtenPageCount } from './lib/build-memory.ts';
 
 /** This project's scripts and tools; the project built is the one npm runs in (the current folder). */
 const TOOLS = resolve(import.meta.dirname, '..');
@@ -38,9 +39,9 @@ const shown = (path: string) => relative(PROJECT, path) || '.';
 /** A route Astro has generated: `12:00:01   ├─ /role/skills/index.html (+5ms)`. */
 const ROUTE_LINE = /^(?:\S+ )?\s*[├└]─ \S+/;
 
-function run(command: string, args: string[], filter?: (line: string) => boolean): Promise<number> {
+function run(command: string, args: string[], filter?: (line: string) => boolean, env: Record<string, string> = {}): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(command, args, { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (!filter || filter(line)) console.log(line);
     });
@@ -51,21 +52,30 @@ function run(command: string, args: string[], filter?: (line: string) => boolean
 const node = (script: string, args: string[] = []) => run(process.execPath, [join(TOOLS, script), ...args]);
 
 let routes = 0;
+/** Counts Astro's route lines instead of printing them; prints the count when the routes are done. */
+function astroLine(line: string): boolean {
+  if (ROUTE_LINE.test(line)) {
+    routes += 1;
+    return false;
+  }
+  if (/^\s*$/.test(line) || /generating static routes/.test(line)) return false;
+  if (/✓ Completed in/.test(line) && routes > 0) {
+    console.log(`  ${routes} routes generated`);
+    routes = 0;
+  }
+  return true;
+}
+
 const steps: (() => Promise<number>)[] = [
   () => node('scripts/check.ts'),
+  // With a heap cap sized from the written pages, and the bundler's memory given back: see scripts/lib/build-memory.ts.
   () =>
-    run(process.execPath, [join(TOOLS, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs, '--outDir', staging], (line) => {
-      if (ROUTE_LINE.test(line)) {
-        routes += 1;
-        return false;
-      }
-      if (/^\s*$/.test(line) || /generating static routes/.test(line)) return false;
-      if (/✓ Completed in/.test(line) && routes > 0) {
-        console.log(`  ${routes} routes generated`);
-        routes = 0;
-      }
-      return true;
-    }),
+    run(
+      process.execPath,
+      [join(TOOLS, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs, '--outDir', staging],
+      astroLine,
+      astroBuildEnvironment(process.env, writtenPageCount(PROJECT)),
+    ),
   () => node('scripts/check-output.ts', ['--dir', staging]),
 ];
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { astroBuildEnvironment, writtenPageCount } from '../lib/build-memory.ts';
 
 /**
  * Builds of one generated corpus for the benchmark: with the wiki's own configuration, plugins and
@@ -22,7 +23,7 @@ const PEAK_MEMORY = join(import.meta.dirname, 'peak-memory.ts');
 /** Runs a Node script as a child process, timing it and recording the peak memory of it and its Node children. */
 export function runNode(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Run> {
   const peakFile = join(options.cwd, `.peak-memory-${process.pid}-${Date.now()}`);
-  const nodeOptions = [process.env['NODE_OPTIONS'], `--import=${PEAK_MEMORY}`].filter(Boolean).join(' ');
+  const nodeOptions = [options.env?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], `--import=${PEAK_MEMORY}`].filter(Boolean).join(' ');
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, args, {
@@ -117,10 +118,13 @@ export interface BuildTimes {
 }
 
 /** `astro build` of a project: the bare site's whole build, or the wiki's build step alone. */
-export async function astroBuild(root: string, projectRoot: string, env: Record<string, string> = {}): Promise<BuildTimes> {
+export async function astroBuild(root: string, projectRoot: string, env: Record<string, string | undefined> = {}): Promise<BuildTimes> {
   const build = await runNode([ASTRO(projectRoot), 'build'], { cwd: root, env });
   return { steps: { 'astro build': build }, ms: build.ms, maxRssMb: build.maxRssMb };
 }
+
+/** The memory settings `npm run build` gives `astro build` for the project's written pages (scripts/lib/build-memory.ts). */
+export const buildMemorySettings = (root: string): Record<string, string> => astroBuildEnvironment(process.env, writtenPageCount(root));
 
 /**
  * What `npm run build` runs, step by step, on a copy of the wiki: the reference check, `astro build`,
@@ -129,7 +133,7 @@ export async function astroBuild(root: string, projectRoot: string, env: Record<
 export async function wikiBuild(root: string, projectRoot: string, options: { profileFile?: string } = {}): Promise<BuildTimes> {
   const steps: Record<string, Run> = {};
   steps['reference check'] = await runNode([join(projectRoot, 'scripts/check.ts'), '--root', root], { cwd: root });
-  steps['astro build'] = await runNode([ASTRO(projectRoot), 'build'], { cwd: root, env: { MLE_BENCH_PROFILE: options.profileFile } });
+  steps['astro build'] = await runNode([ASTRO(projectRoot), 'build'], { cwd: root, env: { MLE_BENCH_PROFILE: options.profileFile, ...buildMemorySettings(root) } });
   steps['output check'] = await runNode([join(projectRoot, 'scripts/check-output.ts'), '--dir', join(root, 'dist')], { cwd: root });
   const runs = Object.values(steps);
   return { steps, ms: runs.reduce((sum, run) => sum + run.ms, 0), maxRssMb: Math.max(...runs.map((run) => run.maxRssMb)) };
