@@ -189,8 +189,23 @@ function syntaxProblem(file: string, error: unknown): Problem {
 
 const BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableRow']);
 
-function walk(node: MdastNode, parent: WalkState): void {
-  const state = BLOCKS.has(node.type) ? { ...parent, block: (parent.blocks.count += 1) } : parent;
+/**
+ * Reads one node and its descendants. The state is one object for the whole page: what holds only
+ * inside a node (the enclosing block's number, being inside a heading) is set on it for the node's
+ * descendants and put back after them, rather than copied for every block of every page.
+ */
+function walk(node: MdastNode, state: WalkState): void {
+  if (!BLOCKS.has(node.type)) {
+    readNode(node, state);
+    return;
+  }
+  const outer = state.block;
+  state.block = state.blocks.count += 1;
+  readNode(node, state);
+  state.block = outer;
+}
+
+function readNode(node: MdastNode, state: WalkState): void {
   const { document } = state;
   switch (node.type) {
     case 'code':
@@ -210,25 +225,34 @@ function walk(node: MdastNode, parent: WalkState): void {
     }
     case 'heading': {
       state.page.headings.push(node);
-      for (const child of node.children as MdastNode[]) walk(child, { ...state, inHeading: true });
+      const outer = state.inHeading;
+      state.inHeading = true;
+      for (const child of node.children as MdastNode[]) walk(child, state);
+      state.inHeading = outer;
       return;
     }
     case 'listItem':
       if (isTaskItem(node)) document.taskIds.push(taskItemElementId(state.taskId(taskItemText(node))));
       break;
-    case 'link':
-      reportScriptUrl(node.url, positionOf(node), state);
-      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position: positionOf(node), block: state.block, ...(state.inHeading ? { inHeading: true } : {}) });
+    case 'link': {
+      const position = positionOf(node);
+      reportScriptUrl(node.url, position, state);
+      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position, block: state.block, ...(state.inHeading ? { inHeading: true } : {}) });
       break;
-    case 'image':
-      reportScriptUrl(node.url, positionOf(node), state);
-      document.references.push({ url: node.url, origin: 'image', file: state.file, position: positionOf(node) });
+    }
+    case 'image': {
+      const position = positionOf(node);
+      reportScriptUrl(node.url, position, state);
+      document.references.push({ url: node.url, origin: 'image', file: state.file, position });
       break;
-    case 'definition':
-      reportScriptUrl(node.url, positionOf(node), state);
+    }
+    case 'definition': {
+      const position = positionOf(node);
+      reportScriptUrl(node.url, position, state);
       if (!state.page.definitions.has(node.identifier)) state.page.definitions.set(node.identifier, node.url);
-      document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position: positionOf(node) });
+      document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position });
       break;
+    }
     case 'footnoteReference': {
       const label = node.identifier.toUpperCase();
       if (!state.page.footnotes.has(label)) state.page.footnotes.set(label, state.page.footnotes.size + 1);

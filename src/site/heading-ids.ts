@@ -94,10 +94,14 @@ function citedTime(url: string): string | undefined {
   return time !== undefined && parts === 2 && parseTimestamp(time).ok ? time : undefined;
 }
 
+/** The plugin's transformer, made once: it starts counting repeats afresh on every tree it is given. */
+const slugHeadings = rehypeHeadingIds();
+
 /** The ids of a page's headings, in order: rehype-slug run once over all of them, so repeats get `-1`, `-2`. */
 export function assignHeadingIds(headings: readonly Element[]): { id: string; text: string }[] {
+  if (headings.length === 0) return [];
   const tree: Root = { type: 'root', children: [...headings] };
-  rehypeHeadingIds()(tree);
+  slugHeadings(tree);
   return headings.map((heading) => ({ id: String(heading.properties['id'] ?? ''), text: toString(heading) }));
 }
 
