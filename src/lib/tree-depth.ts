@@ -10,9 +10,13 @@
  */
 export function cutDeeperThan<T extends object>(root: T, maxDepth: number): T | undefined {
   let first: T | undefined;
-  const pending: { node: T; depth: number }[] = [{ node: root, depth: 0 }];
+  // Two stacks side by side rather than one of {node, depth} pairs: a page's tree has thousands of nodes,
+  // and every page is cut.
+  const pending: T[] = [root];
+  const depths: number[] = [0];
   while (pending.length > 0) {
-    const { node, depth } = pending.pop()!;
+    const node = pending.pop()!;
+    const depth = depths.pop()!;
     const holder = node as { children?: unknown };
     const children = Array.isArray(holder.children) ? (holder.children as T[]) : undefined;
     if (!children || children.length === 0) continue;
@@ -21,7 +25,10 @@ export function cutDeeperThan<T extends object>(root: T, maxDepth: number): T | 
       holder.children = [];
       continue;
     }
-    for (let index = children.length - 1; index >= 0; index -= 1) pending.push({ node: children[index]!, depth: depth + 1 });
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      pending.push(children[index]!);
+      depths.push(depth + 1);
+    }
   }
   return first;
 }
