@@ -14,16 +14,31 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSiteData } from '../src/site/data.ts';
 import { astroBuild, buildMemorySettings, pageRenderTimes, wikiBuild, writeBareProject, writeWikiProject, type BuildTimes } from './bench/builds.ts';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
 import { benchSearch } from './bench/search.ts';
+import { failUsage, parseCommandLine } from './lib/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_DIR = join(ROOT, '.bench');
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench -- [options]
+
+Prints the project's speed and size figures: the check against the parse floor and after one saved page,
+the build against bare Starlight (time per page, peak memory, where the extra time goes), page weights
+and Lighthouse scores of dist/, and the search's relevance, index size and time to the first result.
+
+Options:
+  --sizes <n,n>     the sizes of the generated corpora, in pages (default: 1000,5000)
+  --no-build        leave out the builds of the corpora
+  --no-lighthouse   leave out Lighthouse
+  --no-search       leave out the search figures
+  --search-only     only the search figures, on the dist/ already built
+  -h, --help        show this help`;
+
+const { values } = parseCommandLine({
+  usage: USAGE,
   options: {
     sizes: { type: 'string', default: '1000,5000' },
     'no-build': { type: 'boolean', default: false },
@@ -33,6 +48,7 @@ const { values } = parseArgs({
   },
 });
 const sizes = values['search-only'] ? [] : values.sizes.split(',').map(Number);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) failUsage(`--sizes ${values.sizes}: give whole numbers of pages separated by commas, such as 1000,5000.`, USAGE);
 
 interface Measurement {
   ms: number;

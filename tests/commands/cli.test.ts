@@ -51,6 +51,8 @@ describe('every script reads its command line the same way', () => {
     ['cite.ts', ['data-team-roles', '17:04', 'more'], 'Unexpected argument "more".', 'cite'],
     ['import-episode.ts', ['--form', 'x'], 'Unknown option --form; did you mean --from?', 'import-episode'],
     ['review.ts', [], 'Name the commit to compare with', 'review'],
+    ['bench.ts', ['--sizs', '1000'], 'Unknown option --sizs; did you mean --sizes?', 'bench'],
+    ['bench.ts', ['--sizes', '1k'], '--sizes 1k: give whole numbers of pages', 'bench'],
   ] as const;
 
   it('prints what is wrong and the usage, and exits with 2', async () => {
