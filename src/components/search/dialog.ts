@@ -107,10 +107,8 @@ class SiteSearch extends HTMLElement {
    */
   #warmUp(button: HTMLButtonElement): void {
     const warm = () => void this.#load().catch(() => undefined);
-    for (const intent of ['pointerenter', 'touchstart', 'focus'] as const) button.addEventListener(intent, warm, { once: true, passive: true });
-    if (!navigator.serviceWorker?.controller) return;
-    if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
-    else setTimeout(warm, 200);
+    for (const intent of ['pointerenter', 'touchstart', 'focus']) button.addEventListener(intent, warm, { once: true });
+    if (navigator.serviceWorker?.controller) (window.requestIdleCallback ?? setTimeout)(warm);
   }
 
   open(): void {
