@@ -2,11 +2,30 @@
  * Client behaviour of the tools directory: the filter form (hidden without JavaScript, when the whole
  * table shows) hides the rows that do not match, keeps its state in the URL, and shows an empty state
  * with a reset. Following a link to a row that the filters hide clears the filters, so the row is seen.
+ * Each row's details (when to pick it, alternatives, licence, "Discussed on") are built when the reader
+ * opens them: see `showDetails`.
  */
 import { EMPTY_FILTER, filterFromParams, isEmptyFilter, rowMatches, writeFilterParams, type ToolFilter } from './tools-filter.ts';
 import { safeDecode } from '../lib/uri.ts';
 
+/**
+ * A row's details arrive as the text of a `<noscript>` inside its closed `<details>`: readers without
+ * JavaScript see them as markup, and with JavaScript on the browser keeps them as one text node, so
+ * the page's first styling and layout skip about three quarters of the directory's elements. Opening
+ * the row parses that text (the site's own build output) into elements in its place, once.
+ */
+function showDetails(details: HTMLDetailsElement): void {
+  const source = details.querySelector(':scope > noscript');
+  if (!details.open || !source) return;
+  const template = document.createElement('template');
+  template.innerHTML = source.textContent ?? '';
+  source.replaceWith(template.content);
+}
+
 export function enhanceToolsDirectory(root: HTMLElement): void {
+  // Toggle events do not bubble: listened to on the way down. Rows opened before this script ran are filled now.
+  root.addEventListener('toggle', (event) => event.target instanceof HTMLDetailsElement && event.target.matches('[data-tool-more]') && showDetails(event.target), true);
+  root.querySelectorAll<HTMLDetailsElement>('details[data-tool-more][open]').forEach(showDetails);
   const form = root.querySelector<HTMLFormElement>('[data-tools-controls]');
   if (!form) return;
   const rows = [...root.querySelectorAll<HTMLTableRowElement>('tr[data-tool-category]')];

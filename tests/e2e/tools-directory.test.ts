@@ -11,6 +11,8 @@ const PAGE = `${TOOLS_PAGE_ID}/`;
 const servingTools = data.tools.filter((tool) => tool.category === 'serving');
 const visibleRows = (page: Page) => page.locator('tr[data-tool-category]:visible');
 const countText = (page: Page) => page.locator('[data-tools-controls] output').textContent();
+/** Opens a row's "When to pick it, alternatives and links". */
+const openRow = (page: Page, id: string) => page.locator(`#${toolAnchor(id)} [data-tool-more] > summary`).click();
 
 
 describe.skipIf(!canRun())('the tools directory', () => {
@@ -68,6 +70,7 @@ describe.skipIf(!canRun())('the tools directory', () => {
     await expect(visibleRows(page).count()).resolves.toBe(data.tools.length);
     // An alternative is a link to another row of the same table.
     await page.getByLabel('Category').selectOption('experiment-tracking');
+    await openRow(page, 'mlflow');
     await page.locator(`#${toolAnchor('mlflow')} a[href="#${toolAnchor('weights-and-biases')}"]`).click();
     await expect(page.locator(`#${toolAnchor('weights-and-biases')}`).isVisible()).resolves.toBe(true);
     await page.close();
@@ -87,7 +90,34 @@ describe.skipIf(!canRun())('the tools directory', () => {
     await page.goto(session.server.url(PAGE));
     await expect(visibleRows(page).count()).resolves.toBe(data.tools.length);
     await expect(page.locator('[data-tools-controls]').isVisible()).resolves.toBe(false);
+    // A row's details are plain markup without JavaScript, behind the same summary.
+    const row = page.locator(`#${toolAnchor('mlflow')}`);
+    await expect(row.locator('.tool-alternatives a').first().isVisible()).resolves.toBe(false);
+    await openRow(page, 'mlflow');
+    await expect(row.locator(`.tool-alternatives a[href="#${toolAnchor('weights-and-biases')}"]`).isVisible()).resolves.toBe(true);
+    await expect(row.locator('.tool-discussed a[href="/mlops/beginner/"]').count()).resolves.toBe(1);
     await context.close();
+  });
+
+  it('builds a row\'s details only when the reader opens it, with when to pick it, alternatives, licence, docs and the pages that discuss it', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(PAGE));
+    await expect(visibleRows(page).count()).resolves.toBe(data.tools.length);
+    // Until a row is opened, its details are not elements the browser has to style and lay out.
+    await expect(page.locator('.tool-more-body').count()).resolves.toBe(0);
+    const mlflow = data.tools.find((tool) => tool.id === 'mlflow')!;
+    const row = page.locator(`#${toolAnchor('mlflow')}`);
+    await openRow(page, 'mlflow');
+    await expect(page.locator('.tool-more-body').count()).resolves.toBe(1);
+    await expect(row.locator('.tool-more-body').textContent()).resolves.toContain(mlflow.when);
+    await expect(row.locator('.tool-alternatives a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual(mlflow.alternatives.map((id) => `#${toolAnchor(id)}`));
+    await expect(row.locator(`a[href="${mlflow.docs}"]`).isVisible()).resolves.toBe(true);
+    await expect(row.locator('.tool-discussed a[href="/mlops/beginner/"]').count()).resolves.toBe(1);
+    // Closed and opened again, the row keeps the one copy it built.
+    await openRow(page, 'mlflow');
+    await openRow(page, 'mlflow');
+    await expect(page.locator('.tool-more-body').count()).resolves.toBe(1);
+    await page.close();
   });
 
   it('links checklist tools to their rows and lists the checklist page under "Discussed on"', async () => {
@@ -97,6 +127,7 @@ describe.skipIf(!canRun())('the tools directory', () => {
     await expect(link.getAttribute('href')).resolves.toBe(`/${PAGE}#${toolAnchor('mlflow')}`);
     await link.click();
     await page.waitForURL(`**/${PAGE}#${toolAnchor('mlflow')}`);
+    await openRow(page, 'mlflow');
     await expect(page.locator(`#${toolAnchor('mlflow')} .tool-discussed a[href="/mlops/beginner/"]`).count()).resolves.toBe(1);
     await page.close();
   });
@@ -120,6 +151,9 @@ describe.skipIf(!canRun())('the tools directory', () => {
       await expect.poll(() => visibleRows(page).count()).toBe(servingTools.length);
       // A hidden row is still in the page, and axe reads the whole page on every run.
       await page.evaluate(() => document.querySelectorAll('tr[data-tool-category]').forEach((row) => row.getClientRects().length === 0 && row.remove()));
+      // Every remaining row opened, so that axe reads its details too.
+      for (const summary of await page.locator('[data-tool-more] > summary').all()) await summary.click();
+      await expect(page.locator('.tool-more-body').count()).resolves.toBe(servingTools.length);
       await expect(axeViolations(page)).resolves.toEqual([]);
       await page.getByLabel('Find a tool').fill('no tool says this');
       await expect(axeViolations(page)).resolves.toEqual([]);
