@@ -38,7 +38,7 @@ export const SEARCH_RANKING = {
   termFrequency: 1,
   termSaturation: 2,
   termSimilarity: 9,
-  metaWeights: { title: 0, topic: 8, list: 2, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 2 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD, number>,
+  metaWeights: { title: 0, topic: 8, list: 2, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 4 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD, number>,
 } as const;
 
 /** How the dialog combines the concepts of a question and weighs the first pages again (see RankingWeights). */
