@@ -1,4 +1,5 @@
 import type { Episode } from '../schemas/episode.ts';
+import { oncePerObject } from '../lib/memo.ts';
 import type { Reference } from '../site/document.ts';
 import type { Fix } from '../rules/problem.ts';
 import { resolveDataReferences, resolveDocument, type ResolutionMemo, type ResolvedReference, type Target } from '../site/resolve.ts';
@@ -34,17 +35,8 @@ function undescribedMoments(resolved: readonly { reference: Reference; target: T
   return problems;
 }
 
-const describedMomentSets = new WeakMap<Episode, ReadonlySet<string>>();
-
 /** The times of an episode's moments that have a note, looked up once per episode. */
-function describedMoments(episode: Episode): ReadonlySet<string> {
-  let times = describedMomentSets.get(episode);
-  if (!times) {
-    times = new Set(episode.moments.map((moment) => moment.t));
-    describedMomentSets.set(episode, times);
-  }
-  return times;
-}
+const describedMoments = oncePerObject((episode: Episode): ReadonlySet<string> => new Set(episode.moments.map((moment) => moment.t)));
 
 function referenceProblem(reference: Reference, rule: RuleId, message: string, fix?: Fix): Problem {
   const where = reference.via && reference.origin !== 'related' && reference.origin !== 'sources' ? ` (in the ${reference.via})` : '';

@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../rules/problem.ts';
+import { oncePerObject } from '../lib/memo.ts';
 import type { Tool } from '../schemas/tool.ts';
 import { TOOLS_PAGE_ID } from '../site/generated-pages.ts';
 import type { ResolvedReference } from '../site/resolve.ts';
@@ -9,17 +10,8 @@ function toolOf({ target }: ResolvedReference, tools: ReadonlyMap<string, Tool>)
   return target.kind === 'page' && target.pageId === TOOLS_PAGE_ID && target.anchor !== undefined ? tools.get(target.anchor) : undefined;
 }
 
-const toolIndexes = new WeakMap<readonly Tool[], ReadonlyMap<string, Tool>>();
-
 /** The tools by id, indexed once per list of tools rather than once per page checked. */
-function toolsById(tools: readonly Tool[]): ReadonlyMap<string, Tool> {
-  let byId = toolIndexes.get(tools);
-  if (!byId) {
-    byId = new Map(tools.map((tool) => [tool.id, tool]));
-    toolIndexes.set(tools, byId);
-  }
-  return byId;
-}
+const toolsById = oncePerObject((tools: readonly Tool[]): ReadonlyMap<string, Tool> => new Map(tools.map((tool) => [tool.id, tool])));
 
 /**
  * `tool-discontinued`: a page that links a discontinued tool names what replaces it in the same block

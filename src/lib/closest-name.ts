@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { oncePerObject } from './memo.ts';
 
 /**
  * "Did you mean": the candidate a mistyped id most likely meant. Edit distance alone misses what people
@@ -70,16 +71,7 @@ function candidateKeys(candidate: string | NamedCandidate): CandidateKeys {
  * The keys of a list of candidates, kept as long as the list is: a site's pages or anchors are one list
  * that every broken link of a check compares against, and normalising the names costs more than comparing.
  */
-const keysOfLists = new WeakMap<readonly (string | NamedCandidate)[], readonly CandidateKeys[]>();
-
-function keysOf(candidates: readonly (string | NamedCandidate)[]): readonly CandidateKeys[] {
-  let keys = keysOfLists.get(candidates);
-  if (!keys) {
-    keys = candidates.map(candidateKeys);
-    keysOfLists.set(candidates, keys);
-  }
-  return keys;
-}
+const keysOf = oncePerObject((candidates: readonly (string | NamedCandidate)[]): readonly CandidateKeys[] => candidates.map(candidateKeys));
 
 /**
  * The id of the candidate `wanted` most likely meant (see above), or undefined when there are none.

@@ -1,5 +1,6 @@
 import type { Episode, Segment } from '../schemas/episode.ts';
 import { describeTimestampError, formatTimestamp, parseTimestamp } from '../lib/timestamp.ts';
+import { oncePerObject } from '../lib/memo.ts';
 import type { SiteData } from './site-data.ts';
 import { episodePageId, momentAnchor } from './generated-pages.ts';
 import { splitCitation } from './links.ts';
@@ -15,15 +16,10 @@ export type CitationResolution =
   | { ok: true; episode: undefined; slug: string }
   | { ok: false; rule: 'citation-malformed' | 'episode-missing' | 'timestamp-malformed' | 'timestamp-missing'; message: string; slug?: string };
 
-const segmentIndexes = new WeakMap<Episode, Map<number, Segment>>();
+const segmentsBySecond = oncePerObject((episode: Episode) => new Map(episode.segments.map((segment) => [segment.sec, segment])));
 
 function segmentAt(episode: Episode, seconds: number): Segment | undefined {
-  let index = segmentIndexes.get(episode);
-  if (!index) {
-    index = new Map(episode.segments.map((segment) => [segment.sec, segment]));
-    segmentIndexes.set(episode, index);
-  }
-  return index.get(seconds);
+  return segmentsBySecond(episode).get(seconds);
 }
 
 export function resolveCitation(body: string, data: SiteData, suggestEpisode: (slug: string) => string = () => ''): CitationResolution {

@@ -12,6 +12,7 @@ import {
 } from './generated-pages.ts';
 import { pagePath } from './routes.ts';
 import type { SiteIndex } from './site-index.ts';
+import { oncePerObject } from '../lib/memo.ts';
 
 /** The nodes of the knowledge graph, which the resolver needs too: links to a node's element on the graph pages. */
 
@@ -46,19 +47,14 @@ export function isGraphNode(pageId: string, index: SiteIndex): boolean {
   return generated.episodes.has(pageId) || generated.terms.has(pageId) || generated.kpis.has(pageId);
 }
 
-const generatedNodeIdCache = new WeakMap<SiteIndex, GeneratedNodeIds>();
-function generatedNodeIds(index: SiteIndex): GeneratedNodeIds {
-  let ids = generatedNodeIdCache.get(index);
-  if (!ids) {
-    ids = {
-      episodes: new Set([...index.data.episodes.keys()].map(episodePageId)),
-      terms: new Set(index.data.glossary.map((term) => termPageId(term.id))),
-      kpis: new Set(index.data.kpis.map((kpi) => kpiPageId(kpi.id))),
-    };
-    generatedNodeIdCache.set(index, ids);
-  }
-  return ids;
-}
+/** The ids of the generated pages drawn in the graph, gathered once per site. */
+const generatedNodeIds = oncePerObject(
+  (index: SiteIndex): GeneratedNodeIds => ({
+    episodes: new Set([...index.data.episodes.keys()].map(episodePageId)),
+    terms: new Set(index.data.glossary.map((term) => termPageId(term.id))),
+    kpis: new Set(index.data.kpis.map((kpi) => kpiPageId(kpi.id))),
+  }),
+);
 
 const SOURCE_NODE_PREFIX = 'source:';
 const TOOL_NODE_PREFIX = 'tool:';

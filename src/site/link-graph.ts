@@ -1,4 +1,5 @@
 import type { PageEntry } from './page.ts';
+import { oncePerObject } from '../lib/memo.ts';
 import { targetPageId, type ResolvedReference, type Target } from './resolve.ts';
 import { TOOLS_PAGE_ID, UNLINKED_PAGE_IDS } from './generated-pages.ts';
 
@@ -65,23 +66,17 @@ export function bodyLinkTarget(item: ResolvedReference): string | undefined {
   return target.pageId === from || UNLINKED_PAGE_IDS.has(from) ? undefined : target.pageId;
 }
 
-const bodyEdgesByTarget = new WeakMap<readonly Edge[], Map<string, Set<string>>>();
-
 /** For each page, the pages whose text links to or cites it: indexed once per set of edges, as every page asks. */
-function linkedFromIndex(edges: readonly Edge[]): Map<string, Set<string>> {
-  let index = bodyEdgesByTarget.get(edges);
-  if (!index) {
-    index = new Map();
-    for (const edge of edges) {
-      if (!isBodyEdge(edge)) continue;
-      const from = index.get(edge.to);
-      if (from) from.add(edge.from);
-      else index.set(edge.to, new Set([edge.from]));
-    }
-    bodyEdgesByTarget.set(edges, index);
+const linkedFromIndex = oncePerObject((edges: readonly Edge[]): Map<string, Set<string>> => {
+  const index = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    if (!isBodyEdge(edge)) continue;
+    const from = index.get(edge.to);
+    if (from) from.add(edge.from);
+    else index.set(edge.to, new Set([edge.from]));
   }
   return index;
-}
+});
 
 /** Pages whose text links to or cites `pageId`, sorted by title. */
 export function backlinksOf(pageId: string, edges: readonly Edge[], pages: ReadonlyMap<string, PageEntry>): PageEntry[] {
