@@ -96,19 +96,11 @@ function readFromWholePage(text: string): boolean {
  * the whole page (filters, metadata, a title heading or an image). Otherwise it stays.
  */
 export function withoutNavigationBeforeBody(html: string, navigation = new NavigationMemo()): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (const { start, end, text } of navigationBeforeBody(html, navigation)) {
-    if (!readFromWholePage(text)) {
-      parts.push(html.slice(from, start));
-      from = end;
-    }
-    // Only the first, the sidebar, grows with the site; the ones after it (the table of contents) are
-    // small and differ on every page, so reading them apart cost the copy more than it saved the indexer.
-    break;
-  }
-  parts.push(html.slice(from));
-  return parts.join('');
+  // Only the first, the sidebar, grows with the site; the ones after it (the table of contents) are
+  // small and differ on every page, so reading them apart cost the copy more than it saved the indexer.
+  const sidebar = navigationBeforeBody(html, navigation).next();
+  if (sidebar.done || readFromWholePage(sidebar.value.text)) return html;
+  return html.slice(0, sidebar.value.start) + html.slice(sidebar.value.end);
 }
 
 /**
