@@ -42,6 +42,8 @@ export default defineConfig({
           // Browser journeys share two cores with builds and other suites; generous limits avoid false alarms.
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // A condition a browser test waits for can take seconds on a busy machine; vitest's default is one.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -153,7 +153,8 @@ describe.skipIf(!canRun())('the tools directory', () => {
       await page.evaluate(() => document.querySelectorAll('tr[data-tool-category]').forEach((row) => row.getClientRects().length === 0 && row.remove()));
       // Every remaining row opened, so that axe reads its details too.
       for (const summary of await page.locator('[data-tool-more] > summary').all()) await summary.click();
-      await expect(page.locator('.tool-more-body').count()).resolves.toBe(servingTools.length);
+      // A row's details are built on its toggle event, which follows the click.
+      await expect.poll(() => page.locator('.tool-more-body').count()).toBe(servingTools.length);
       await expect(axeViolations(page)).resolves.toEqual([]);
       await page.getByLabel('Find a tool').fill('no tool says this');
       await expect(axeViolations(page)).resolves.toEqual([]);
