@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -24,9 +24,11 @@ export const BUILDS = {
    * The wiki under a base path, for what only the whole wiki has (every component and data file under
    * it), with a first-time contributor's content-only change written in: one build proves both that the
    * wiki works under a base path and that such a change, once checked, builds and ships what the
-   * checker predicts (content-change.test.ts).
+   * checker predicts (content-change.test.ts). It is made by `npm run build`'s script (the check, the
+   * build, the output check) over a folder holding a file of an earlier build, so the same build also
+   * shows what that script leaves behind when every step passes (route-collision.test.ts).
    */
-  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/', project: CONTRIBUTION_PROJECT },
+  base: { outDir: join(BUILD_DIR, 'base'), base: '/mle-wiki/', project: CONTRIBUTION_PROJECT, script: 'npm run build' },
   /** The differential corpus at the root and under a base path. */
   'corpus-root': { outDir: join(BUILD_DIR, 'corpus-root'), base: '/', project: DIFFERENTIAL_PROJECT },
   'corpus-base': { outDir: join(BUILD_DIR, 'corpus-base'), base: '/mle-wiki/', project: DIFFERENTIAL_PROJECT },
@@ -41,11 +43,17 @@ export const BUILDS = {
 } as const;
 export type BuildName = keyof typeof BUILDS;
 
+/** A file of an earlier build, left in the folder a build by `npm run build`'s script replaces: the new build must not keep it. */
+export const STALE_FILE = 'stale.html';
+
+/** What a build by `npm run build`'s script printed, kept for the tests of that script. */
+export const buildOutputFile = (name: BuildName): string => join(BUILD_DIR, `${name}.output.txt`);
+
 /** The command that runs `astro build` of a project (inside this one, where Node finds the packages) into `outDir`. */
-const astroBuild = (project: string, outDir: string, base: string) => {
+const astroBuild = (project: string, outDir: string, base: string, script: 'astro build' | 'npm run build' = 'astro build') => {
   mkdirSync(BUILD_DIR, { recursive: true });
   return {
-    args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    args: script === 'npm run build' ? [join(ROOT, 'scripts/build.ts'), '--outDir', outDir] : [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
     options: { cwd: project, env: { ...buildEnvironment(), BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 },
     outDir,
   };
@@ -60,12 +68,18 @@ export function buildProject(project: string, outDir: string, base = '/'): strin
 
 /** The same, in the background, so that builds of different projects can run side by side; rejects with the build's output. */
 export function buildSiteInBackground(name: BuildName): Promise<string> {
-  const { project, outDir: target, base } = BUILDS[name];
-  const { args, options, outDir } = astroBuild(project, target, base);
+  const build: (typeof BUILDS)[BuildName] = BUILDS[name];
+  const script = 'script' in build ? build.script : 'astro build';
+  const { args, options, outDir } = astroBuild(build.project, build.outDir, build.base, script);
+  if (script === 'npm run build') {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, STALE_FILE), '<p>An earlier build</p>');
+  }
   return new Promise((done, fail) => {
     execFile(process.execPath, args, options, (error, stdout, stderr) => {
-      if (error) fail(new Error(`astro build of "${name}" failed:\n${stdout}\n${stderr}`));
-      else done(outDir);
+      if (error) return fail(new Error(`${script} of "${name}" failed:\n${stdout}\n${stderr}`));
+      if (script === 'npm run build') writeFileSync(buildOutputFile(name), stdout);
+      done(outDir);
     });
   });
 }
