@@ -98,7 +98,7 @@ function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Re
   if (page?.draft && !index.pages.get(fromPageId)?.draft) {
     return fail('page-draft', `related page "${value}" is a draft (${page.source} has draft: true), which production builds leave out`);
   }
-  return { ok: true, target: { kind: 'page', pageId } };
+  return { ok: true, target: { kind: 'page', pageId: page?.id ?? pageId } };
 }
 
 const ENTRY_FILES = { tool: 'src/content/tools/', term: 'src/content/glossary/', kpi: 'src/content/kpis/kpis.yaml' } as const;
@@ -282,14 +282,15 @@ function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: 
   const page = index.pages.get(pageId);
   if (!page) return fail('page-missing', `no page at ${pagePath(pageId)}`);
   const anchor = safeDecode(rawHash);
-  if (anchor === '') return { ok: true, target: { kind: 'page', pageId } };
+  // The target names the page by the index's own id, one string for every link to the page.
+  if (anchor === '') return { ok: true, target: { kind: 'page', pageId: page.id } };
   if (!page.anchors.has(anchor) && !page.anchorsUnknown && !(GRAPH_NODE_PAGE_IDS.has(pageId) && isGraphNodeAnchor(anchor, index))) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);
     const withAnchor = (chosen: string) => `${(written ?? '').replace(/#.*$/, '')}#${chosen}`;
     const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(pageId, index), withAnchor, '#');
     return fail('anchor-missing', `${where} has no heading with id "#${anchor}"${text}`, fix);
   }
-  return { ok: true, target: { kind: 'page', pageId, anchor } };
+  return { ok: true, target: { kind: 'page', pageId: page.id, anchor } };
 }
 
 function fileLink(link: { path: string; query: string; hash: string }, reference: Reference, index: SiteIndex): Resolution {
