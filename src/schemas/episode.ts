@@ -11,13 +11,15 @@ export const SegmentSchema = z.strictObject({ t: z.string(), sec: z.int().nonneg
  */
 function checkTimes(list: readonly { t: string; sec: number }[], field: string, ctx: z.RefinementCtx): void {
   list.forEach((entry, index) => {
-    const parsed = parseTimestamp(entry.t);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', path: [field, index, 't'], message: `"${entry.t}" is not a timestamp in m:ss or h:mm:ss form` });
-      return;
-    }
+    // A time written as its seconds are formatted is canonical, so only a time that differs is parsed to say why.
     const expected = formatTimestamp(entry.sec);
-    if (expected !== entry.t) ctx.addIssue({ code: 'custom', path: [field, index, 't'], message: `"${entry.t}" does not match sec ${entry.sec} (which is ${expected})` });
+    if (expected !== entry.t) {
+      if (!parseTimestamp(entry.t).ok) {
+        ctx.addIssue({ code: 'custom', path: [field, index, 't'], message: `"${entry.t}" is not a timestamp in m:ss or h:mm:ss form` });
+        return;
+      }
+      ctx.addIssue({ code: 'custom', path: [field, index, 't'], message: `"${entry.t}" does not match sec ${entry.sec} (which is ${expected})` });
+    }
     const previous = list[index - 1];
     if (previous && previous.sec >= entry.sec) {
       ctx.addIssue({ code: 'custom', path: [field, index, 'sec'], message: `${field} must be sorted and unique, but ${entry.t} follows ${previous.t}` });

@@ -235,22 +235,25 @@ function readNode(node: MdastNode, state: WalkState): void {
       if (isTaskItem(node)) document.taskIds.push(taskItemElementId(state.taskId(taskItemText(node))));
       break;
     case 'link': {
-      const position = positionOf(node);
-      reportScriptUrl(node.url, position, state);
-      document.references.push({ url: node.url, origin: 'markdown', file: state.file, position, block: state.block, ...(state.inHeading ? { inHeading: true } : {}) });
+      const reference = new WrittenReference(kept(node.url), 'markdown', state.file, node);
+      reference.block = state.block;
+      if (state.inHeading) reference.inHeading = true;
+      reportScriptUrl(reference, state);
+      document.references.push(reference);
       break;
     }
     case 'image': {
-      const position = positionOf(node);
-      reportScriptUrl(node.url, position, state);
-      document.references.push({ url: node.url, origin: 'image', file: state.file, position });
+      const reference = new WrittenReference(kept(node.url), 'image', state.file, node);
+      reportScriptUrl(reference, state);
+      document.references.push(reference);
       break;
     }
     case 'definition': {
-      const position = positionOf(node);
-      reportScriptUrl(node.url, position, state);
+      const reference = new WrittenReference(kept(node.url), 'definition', state.file, node);
+      reference.identifier = kept(node.identifier);
+      reportScriptUrl(reference, state);
       if (!state.page.definitions.has(node.identifier)) state.page.definitions.set(node.identifier, node.url);
-      document.references.push({ url: node.url, origin: 'definition', identifier: node.identifier, file: state.file, position });
+      document.references.push(reference);
       break;
     }
     case 'footnoteReference': {
@@ -260,7 +263,7 @@ function readNode(node: MdastNode, state: WalkState): void {
     }
     case 'linkReference':
     case 'imageReference':
-      document.definitionUses.push({ identifier: node.identifier, inHeading: state.inHeading, image: node.type === 'imageReference' });
+      document.definitionUses.push({ identifier: kept(node.identifier), inHeading: state.inHeading, image: node.type === 'imageReference' });
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
@@ -280,15 +283,16 @@ function readDiagramBlock(node: Extract<MdastNode, { type: 'code' }>, state: Wal
   else for (const fault of reading.faults) state.problems.push(problem('diagram-invalid', state.file, fault.position, fault.message));
 }
 
-function reportScriptUrl(url: string, position: Position, state: WalkState): void {
-  if (isScriptUrl(url)) state.problems.push(problem('html-unsafe', state.file, position, `"${url.slice(0, 30)}" is a script URL, which runs code in the reader's browser when followed; link to a page or an https address`));
+function reportScriptUrl(reference: { url: string; position: Position }, state: WalkState): void {
+  const { url } = reference;
+  if (isScriptUrl(url)) state.problems.push(problem('html-unsafe', state.file, reference.position, `"${url.slice(0, 30)}" is a script URL, which runs code in the reader's browser when followed; link to a page or an https address`));
 }
 
 /** The page's headings with their ids: the renderer's id plugin, run once over the hast they render as. */
 function readHeadings({ headings, definitions, footnotes }: PageParts): Heading[] {
   const context = { definition: (label: string) => definitions.get(label), footnoteNumber: (label: string) => footnotes.get(label.toUpperCase()) };
   const ids = assignHeadingIds(headings.map((node) => headingHast(node, context)));
-  return headings.map((node, i) => ({ ...ids[i]!, depth: node.depth, position: positionOf(node) }));
+  return headings.map((node, i) => ({ id: kept(ids[i]!.id), text: kept(ids[i]!.text), depth: node.depth, position: positionOf(node) }));
 }
 
 function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, state: WalkState): void {
@@ -313,11 +317,15 @@ function readJsxElement(element: Extract<MdastNode, { type: 'mdxJsxFlowElement' 
     }
     if (typeof attribute.value !== 'string') continue;
     // A component renders its link props as links: a script URL there runs code as well.
-    if (!isHtmlElement && LINK_ATTRIBUTES.has(attribute.name)) reportScriptUrl(attribute.value, position, state);
-    props[attribute.name] = attribute.value;
-    if (attribute.name === 'id' && isHtmlElement) state.document.explicitIds.push(attribute.value);
+    if (!isHtmlElement && LINK_ATTRIBUTES.has(attribute.name)) reportScriptUrl({ url: attribute.value, position }, state);
+    const value = kept(attribute.value);
+    props[attribute.name] = value;
+    if (attribute.name === 'id' && isHtmlElement) state.document.explicitIds.push(value);
     if (LINK_ATTRIBUTES.has(attribute.name)) {
-      state.document.references.push({ url: attribute.value, origin: 'jsx-prop', via: `${attribute.name} of <${name}>`, file: state.file, position: positionOf(element), block: state.block });
+      const reference = new WrittenReference(value, 'jsx-prop', state.file, element);
+      reference.via = kept(`${attribute.name} of <${name}>`);
+      reference.block = state.block;
+      state.document.references.push(reference);
     }
   }
   state.document.components.push({ name, props, position: positionOf(element) });
@@ -396,6 +404,15 @@ function startTags(html: string): StartTag[] {
   return tags;
 }
 
+/**
+ * A copy of a string from the parser's tree that holds only its own characters. Satteri decodes each
+ * page's strings at once and hands out slices of that decoded text, and a slice keeps the whole text
+ * alive: a check keeps each page's links and ids until every page is read, so without copies it would
+ * also keep every page's text a second time, which the garbage collector copies and scans over and over.
+ * (Concatenating flattens the string into a new one; slicing that copy keeps only the copy.)
+ */
+const kept = (value: string): string => ` ${value}`.slice(1);
+
 function positionOf(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
   const start = node.position?.start;
   return start ? { line: start.line, column: start.column } : START;
@@ -415,7 +432,7 @@ function readFrontmatter(file: string, yamlNode: { value: string; position?: { s
   }
   // The YAML text starts on the line after the opening `---`.
   const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
-  const yaml = parseYaml(yamlNode.value, { line: firstLine, column: 1 });
+  const yaml = parseYaml(kept(yamlNode.value), { line: firstLine, column: 1 });
   if (!yaml.ok) {
     for (const fault of yaml.faults) problems.push(problem('frontmatter-invalid', file, fault.position, `the frontmatter is not valid YAML: ${fault.reason}`));
     return none;
@@ -445,6 +462,36 @@ function frontmatterReferences(data: Record<string, unknown>, file: string, loca
     references.push(locatedLater({ url, origin: 'frontmatter-link', via: path.join('.'), file }, () => locate(path)));
   }
   return references;
+}
+
+/**
+ * A reference written in a page's text. A check keeps every page's references until all pages are read,
+ * so each is one object of one shape, with its place as two numbers; the Position is made when asked for
+ * (a message needs it for the few references that fail).
+ */
+class WrittenReference implements Reference {
+  readonly url: string;
+  readonly origin: ReferenceOrigin;
+  via?: string;
+  inHeading?: boolean;
+  identifier?: string;
+  block?: number;
+  readonly file: string;
+  readonly #line: number;
+  readonly #column: number;
+
+  constructor(url: string, origin: ReferenceOrigin, file: string, node: { position?: { start: { line: number; column: number } } | undefined }) {
+    this.url = url;
+    this.origin = origin;
+    this.file = file;
+    const start = node.position?.start ?? START;
+    this.#line = start.line;
+    this.#column = start.column;
+  }
+
+  get position(): Position {
+    return { line: this.#line, column: this.#column };
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { invalidCollections } from './site-data.ts';
 import { isFrameId } from './heading-ids.ts';
 import { itemPageTarget } from './learning-maps.ts';
 import { graphNodeAnchors, isGraphNodeAnchor } from './graph-nodes.ts';
-import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind } from './links.ts';
+import { linkTail, parseLink, SOURCE_SCHEME, type EntryKind, type ParsedLink } from './links.ts';
 import { DOCS_DIR, normaliseBase, pageIdFromFile, pagePath, resolveRelativePath, trimSlashes } from './routes.ts';
 import type { IndexedDocument, SiteIndex } from './site-index.ts';
 import { safeDecode } from '../lib/uri.ts';
@@ -54,7 +54,11 @@ export function resolveReference(reference: Reference, fromPageId: string, index
   if (reference.origin === 'sources') return resolveSource(reference.url, index, (id) => id);
   if (reference.origin === 'data-page') return resolveListedPage(reference.url, index);
   if (reference.origin === 'item-page') return resolveItemPage(reference.url, index);
-  const link = parseLink(reference.url, index.settings.site);
+  return resolveLink(parseLink(reference.url, index.settings.site), reference, fromPageId, index);
+}
+
+/** Resolves a reference whose value is a URL, taken apart already. */
+function resolveLink(link: ParsedLink, reference: Reference, fromPageId: string, index: SiteIndex): Resolution {
   switch (link.kind) {
     case 'citation':
       return citationTarget(link.body, index);
@@ -94,7 +98,7 @@ function resolveRelated(value: string, fromPageId: string, index: SiteIndex): Re
   if (page?.draft && !index.pages.get(fromPageId)?.draft) {
     return fail('page-draft', `related page "${value}" is a draft (${page.source} has draft: true), which production builds leave out`);
   }
-  return { ok: true, target: { kind: 'page', pageId } };
+  return { ok: true, target: { kind: 'page', pageId: page?.id ?? pageId } };
 }
 
 const ENTRY_FILES = { tool: 'src/content/tools/', term: 'src/content/glossary/', kpi: 'src/content/kpis/kpis.yaml' } as const;
@@ -278,14 +282,15 @@ function pageTarget(pageId: string, rawHash: string, fromPageId: string, index: 
   const page = index.pages.get(pageId);
   if (!page) return fail('page-missing', `no page at ${pagePath(pageId)}`);
   const anchor = safeDecode(rawHash);
-  if (anchor === '') return { ok: true, target: { kind: 'page', pageId } };
+  // The target names the page by the index's own id, one string for every link to the page.
+  if (anchor === '') return { ok: true, target: { kind: 'page', pageId: page.id } };
   if (!page.anchors.has(anchor) && !page.anchorsUnknown && !(GRAPH_NODE_PAGE_IDS.has(pageId) && isGraphNodeAnchor(anchor, index))) {
     const where = pageId === fromPageId ? 'this page' : pagePath(pageId);
     const withAnchor = (chosen: string) => `${(written ?? '').replace(/#.*$/, '')}#${chosen}`;
     const { text, fix } = suggest(anchor, written === undefined ? undefined : { kind: 'anchors', pageId }, anchorCandidates(pageId, index), withAnchor, '#');
     return fail('anchor-missing', `${where} has no heading with id "#${anchor}"${text}`, fix);
   }
-  return { ok: true, target: { kind: 'page', pageId, anchor } };
+  return { ok: true, target: { kind: 'page', pageId: page.id, anchor } };
 }
 
 function fileLink(link: { path: string; query: string; hash: string }, reference: Reference, index: SiteIndex): Resolution {
@@ -433,12 +438,10 @@ export function resolveDataReferences(index: SiteIndex): {
  */
 export type ResolutionMemo = Map<string, Target>;
 
-/** Origins whose values are page ids, resolved against the page they are listed on. */
-const PAGE_LIST_ORIGINS: ReadonlySet<ReferenceOrigin> = new Set(['related', 'sources', 'data-page']);
+/** Origins whose values are ids rather than URLs (see `resolveReference`); they are resolved without the memo. */
+const ID_ORIGINS: ReadonlySet<ReferenceOrigin> = new Set(['related', 'sources', 'data-page', 'item-page']);
 
-function resolvesAlike(reference: Reference, target: Target, index: SiteIndex): boolean {
-  if (PAGE_LIST_ORIGINS.has(reference.origin)) return false;
-  const link = parseLink(reference.url, index.settings.site);
+function resolvesAlike(link: ParsedLink, target: Target, index: SiteIndex): boolean {
   if (link.kind === 'fragment' || link.kind === 'relative') return false;
   return target.kind !== 'page' || index.pages.get(target.pageId)?.draft === false;
 }
@@ -448,16 +451,21 @@ export function resolveDocument(document: IndexedDocument, index: SiteIndex, mem
   const resolved: ResolvedReference[] = [];
   const unresolved: UnresolvedReference[] = [];
   for (const reference of document.references) {
-    const remembered = memo && !PAGE_LIST_ORIGINS.has(reference.origin) ? memo.get(reference.url) : undefined;
-    if (remembered) {
-      resolved.push({ from: document, reference, target: remembered });
-      continue;
+    let resolution: Resolution;
+    if (ID_ORIGINS.has(reference.origin)) resolution = resolveReference(reference, document.pageId, index);
+    else {
+      const remembered = memo?.get(reference.url);
+      if (remembered) {
+        resolved.push({ from: document, reference, target: remembered });
+        continue;
+      }
+      // The link is taken apart once: for its resolution, and to tell whether that holds on every page.
+      const link = parseLink(reference.url, index.settings.site);
+      resolution = resolveLink(link, reference, document.pageId, index);
+      if (memo && resolution.ok && resolvesAlike(link, resolution.target, index)) memo.set(reference.url, resolution.target);
     }
-    const resolution = resolveReference(reference, document.pageId, index);
-    if (resolution.ok) {
-      resolved.push({ from: document, reference, target: resolution.target });
-      if (memo && resolvesAlike(reference, resolution.target, index)) memo.set(reference.url, resolution.target);
-    } else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
+    if (resolution.ok) resolved.push({ from: document, reference, target: resolution.target });
+    else unresolved.push({ from: document, reference, rule: resolution.rule, message: resolution.message, ...(resolution.fix ? { fix: resolution.fix } : {}) });
   }
   return { resolved, unresolved };
 }
