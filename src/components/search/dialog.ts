@@ -6,8 +6,6 @@ type Runtime = typeof import('./runtime.ts');
 
 /** How many results are shown at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 8;
-/** Typing pauses shorter than this do not start a search. */
-const TYPING_PAUSE_MS = 40;
 
 interface Engine {
   pagefind: PagefindApi;
@@ -43,7 +41,9 @@ class SiteSearch extends HTMLElement {
   #filters!: HTMLElement;
   #engine: Promise<Engine> | undefined;
   #search = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Stops the search under way, if there is one; a newer text waits for it to stop. */
+  #running: AbortController | undefined;
+  #pending = false;
   #outcome: SearchOutcome | undefined;
   #shown = 0;
 
@@ -93,7 +93,7 @@ class SiteSearch extends HTMLElement {
     });
     this.#filters.addEventListener('change', () => {
       this.#countFilters();
-      this.#schedule(0);
+      this.#schedule();
     });
     this.#more.addEventListener('click', () => void this.#load().then((engine) => this.#showMore(engine)));
     this.#warmUp(open);
@@ -144,9 +144,29 @@ class SiteSearch extends HTMLElement {
     return this.#engine;
   }
 
-  #schedule(delay = TYPING_PAUSE_MS): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(), delay);
+  /**
+   * Searches for what the box holds now. The first word typed is searched at once, with no typing pause
+   * waited for; while a search is under way, a newer text stops it at its next step and is searched as
+   * soon as it has stopped, so searches never pile up on a slow phone and the last text always wins.
+   */
+  #schedule(): void {
+    // Results of an older text still being shown are stale from now on.
+    this.#search += 1;
+    if (this.#running) {
+      this.#running.abort();
+      this.#pending = true;
+      return;
+    }
+    this.#pending = false;
+    const controller = (this.#running = new AbortController());
+    void this.#run(controller.signal)
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) throw error;
+      })
+      .finally(() => {
+        this.#running = undefined;
+        if (this.#pending) this.#schedule();
+      });
   }
 
   /** The filters the reader chose: the sections ticked (any of them), and contributor pages only when asked for. */
@@ -165,8 +185,8 @@ class SiteSearch extends HTMLElement {
     if (badge) badge.textContent = count > 0 ? ` (${count} on)` : '';
   }
 
-  async #run(): Promise<void> {
-    const search = ++this.#search;
+  async #run(signal: AbortSignal): Promise<void> {
+    const search = this.#search;
     const text = this.#input?.value.trim() ?? '';
     this.#outcome = undefined;
     this.#shown = 0;
@@ -185,7 +205,7 @@ class SiteSearch extends HTMLElement {
       return;
     }
     const options = { weights: SEARCH_WEIGHTS, totalPages: engine.totalPages };
-    const outcome = await engine.runtime.searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters() });
+    const outcome = await engine.runtime.searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters(), signal });
     if (search !== this.#search) return;
     this.#outcome = outcome;
     this.#results.replaceChildren();
@@ -212,7 +232,7 @@ class SiteSearch extends HTMLElement {
       const box = this.#filters.querySelector<HTMLInputElement>('input[name="contributors"]');
       if (box) box.checked = true;
       this.#countFilters();
-      void this.#run();
+      this.#schedule();
     });
     this.#status.append(' ', show);
   }

@@ -50,9 +50,16 @@ export interface SearchOutcome {
  * Pagefind itself requires every word of a search on a page; searching concept by concept is what lets
  * a question whose words are spread over several pages still find the best of them. The first
  * `weights.rerank` pages are then loaded (the dialog shows them anyway) and weighed again by what their
- * title and description name (`fieldFactor`) and by their kind of page.
+ * title and description name (`fieldFactor`) and by their kind of page. An aborted `signal` stops the
+ * search, with its reason, before it starts or before the pages are loaded.
  */
-export async function searchSite(pagefind: PagefindApi, vocabulary: Vocabulary, text: string, options: { filters?: PagefindFilters; weights: RankingWeights; totalPages: number }): Promise<SearchOutcome> {
+export async function searchSite(
+  pagefind: PagefindApi,
+  vocabulary: Vocabulary,
+  text: string,
+  options: { filters?: PagefindFilters; weights: RankingWeights; totalPages: number; signal?: AbortSignal },
+): Promise<SearchOutcome> {
+  options.signal?.throwIfAborted();
   const query = parseQuery(text, vocabulary);
   const alternatives = query.concepts.flatMap((concept, index) => concept.alternatives.map((alternative) => ({ concept: index, text: alternative })));
   const searchOptions = options.filters ? { filters: options.filters } : {};
@@ -61,6 +68,8 @@ export async function searchSite(pagefind: PagefindApi, vocabulary: Vocabulary, 
     Promise.all(alternatives.map(({ text: alternative }) => pagefind.search(alternative, searchOptions))),
     Promise.all(query.phrases.map((phrase) => pagefind.search(`"${phrase}"`, searchOptions).then((found) => new Set(found?.results.map((result) => result.id))))),
   ]);
+  // A search the reader has already replaced stops before it loads any page's text.
+  options.signal?.throwIfAborted();
   const hits = alternatives.map(({ concept }, index) => ({
     concept,
     hits: (responses[index]?.results ?? []).map((result) => ({ id: result.id, score: result.score, words: result.words, result })),
