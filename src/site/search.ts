@@ -46,12 +46,12 @@ export const SEARCH_RANKING = {
   termFrequency: 1,
   termSaturation: 2,
   termSimilarity: 9,
-  metaWeights: { title: 0, topic: 8, list: 2, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 4, [TERMS_FIELD]: 4 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD | typeof TERMS_FIELD, number>,
+  metaWeights: { title: 0, topic: 8, list: 8, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 4, [TERMS_FIELD]: 4 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD | typeof TERMS_FIELD, number>,
 } as const;
 
 /** How the dialog combines the concepts of a question and weighs the first pages again (see RankingWeights). */
 export const SEARCH_WEIGHTS = {
-  coverage: 2,
+  coverage: 1.5,
   fields: { title: 4, description: 4, [TERMS_FIELD]: 4 },
   phrases: 1,
   kinds: { topic: 1, list: 1, entry: 1, episode: 1, contributor: 1 } satisfies Record<SearchPageKind, number>,
