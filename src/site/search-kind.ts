@@ -1,6 +1,8 @@
 import type { Audience } from '../schemas/page.ts';
 import { GENERATED_ROUTES, GLOSSARY_PAGE_ID, PODCAST_INDEX_ID, TOOLS_PAGE_ID } from './generated-pages.ts';
+import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { PageEntry } from './page.ts';
+import { pageIdOfUrl } from './routes.ts';
 import type { SearchPageKind } from './search.ts';
 
 /** Written pages whose main content is a directory rendered from data. */
@@ -15,3 +17,6 @@ export function searchPageKind(page: Pick<PageEntry, 'id' | 'source'>, audience:
   if (LIST_PAGE_IDS.has(page.id)) return 'list';
   return 'topic';
 }
+
+/** The id of the written page a glossary term's entry sends readers to (its `see`, without the heading). */
+export const termCoveringPageId = (term: Pick<GlossaryTerm, 'see'>): string => pageIdOfUrl(term.see.replace(/[?#].*$/, ''));

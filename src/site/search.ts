@@ -18,6 +18,14 @@ export type SearchPageKind = (typeof SEARCH_PAGE_KINDS)[number];
  */
 export const DESCRIPTION_FIELD = 'description';
 
+/**
+ * A topic page also gives the index the glossary terms (with their other names) whose `see` sends
+ * readers to it, separated by TERMS_SEPARATOR: a learner who asks about a term often wants the page that
+ * explains it, and that page may say the term less often than the term's short definition does.
+ */
+export const TERMS_FIELD = 'terms';
+export const TERMS_SEPARATOR = ';';
+
 /** The filter that marks pages for contributors; the search leaves them out unless the reader asks. */
 export const AUDIENCE_FILTER = 'audience';
 export const CONTRIBUTORS_FILTER_VALUE = 'contributors';
@@ -38,13 +46,13 @@ export const SEARCH_RANKING = {
   termFrequency: 1,
   termSaturation: 2,
   termSimilarity: 9,
-  metaWeights: { title: 0, topic: 8, list: 2, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 4 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD, number>,
+  metaWeights: { title: 0, topic: 8, list: 8, entry: 6, episode: 0.5, contributor: 2, [DESCRIPTION_FIELD]: 4, [TERMS_FIELD]: 4 } satisfies Record<SearchPageKind | 'title' | typeof DESCRIPTION_FIELD | typeof TERMS_FIELD, number>,
 } as const;
 
 /** How the dialog combines the concepts of a question and weighs the first pages again (see RankingWeights). */
 export const SEARCH_WEIGHTS = {
-  coverage: 2,
-  fields: { title: 4, description: 4 },
+  coverage: 1.5,
+  fields: { title: 4, description: 4, [TERMS_FIELD]: 4 },
   phrases: 1,
   kinds: { topic: 1, list: 1, entry: 1, episode: 1, contributor: 1 } satisfies Record<SearchPageKind, number>,
   rerank: 12,

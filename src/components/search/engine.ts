@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { searchWords } from '../../lib/search-text.ts';
-import { DESCRIPTION_FIELD, SEARCH_PAGE_KINDS } from '../../site/search.ts';
+import { DESCRIPTION_FIELD, SEARCH_PAGE_KINDS, TERMS_FIELD, TERMS_SEPARATOR } from '../../site/search.ts';
 import { parseQuery, type ParsedQuery, type Vocabulary } from './query.ts';
 import { conceptRarity, fieldFactor, rankPages, type RankedPage, type RankingWeights } from './rank.ts';
 
@@ -50,8 +50,8 @@ export interface SearchOutcome {
  * Pagefind itself requires every word of a search on a page; searching concept by concept is what lets
  * a question whose words are spread over several pages still find the best of them. The first
  * `weights.rerank` pages are then loaded (the dialog shows them anyway) and weighed again by what their
- * title and description name (`fieldFactor`) and by their kind of page. An aborted `signal` stops the
- * search, with its reason, before it starts or before the pages are loaded.
+ * title, description and covered glossary terms name (`fieldFactor`) and by their kind of page. An
+ * aborted `signal` stops the search, with its reason, before it starts or before the pages are loaded.
  */
 export async function searchSite(
   pagefind: PagefindApi,
@@ -86,15 +86,20 @@ export async function searchSite(
   for (const page of head) {
     const fragment = fragments.get(page.id)!;
     const kind = SEARCH_PAGE_KINDS.find((name) => fragment.meta[name] !== undefined);
-    const fields = { title: fieldText(fragment.meta['title']), description: fieldText(fragment.meta[DESCRIPTION_FIELD]) };
+    const fields = {
+      title: fieldTexts(fragment.meta['title']),
+      [DESCRIPTION_FIELD]: fieldTexts(fragment.meta[DESCRIPTION_FIELD]),
+      [TERMS_FIELD]: fieldTexts(fragment.meta[TERMS_FIELD], TERMS_SEPARATOR),
+    };
     page.score *= fieldFactor(query.concepts, rarity, fields, options.weights.fields, stemmer) * (kind ? (options.weights.kinds[kind] ?? 1) : 1);
   }
   head.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return { query, pages: [...head, ...pages.slice(head.length)], fragments };
 }
 
-/** A title or description as words in the query's form, joined by spaces. */
-const fieldText = (text: string | undefined): string | undefined => (text === undefined ? undefined : searchWords(text).join(' '));
+/** A title or description, or a list of names split at `separator`, as texts of words in the query's form joined by spaces. */
+const fieldTexts = (text: string | undefined, separator?: string): string[] =>
+  text === undefined ? [] : (separator === undefined ? [text] : text.split(separator)).map((part) => searchWords(part).join(' ')).filter((part) => part !== '');
 
 /** The part of `pagefind-entry.json`, which Pagefind writes beside pagefind.js, that the search reads. */
 export interface PagefindEntry {

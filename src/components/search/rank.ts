@@ -28,13 +28,13 @@ export interface RankedPage<R = unknown> {
  * How the search weighs what Pagefind returns. `coverage`: how much a page must match all of the
  * question (0 ranks by summed scores alone; larger values push pages that miss a concept further down,
  * in proportion to how rare the missed concept is). `phrases`: how much more a page ranks for each
- * pair of neighbouring words of the question it holds side by side. `fields`: how much more a page ranks when its title
- * or description names the concepts of the question (see `fieldFactor`). `kinds`: a factor per kind of
+ * pair of neighbouring words of the question it holds side by side. `fields`: how much more a page ranks when its title,
+ * description or one of its covered glossary terms names the concepts of the question (see `fieldFactor`). `kinds`: a factor per kind of
  * page (see SEARCH_PAGE_KINDS). `rerank`: how many of the first pages are weighed again with those.
  */
 export interface RankingWeights {
   coverage: number;
-  fields: { title: number; description: number };
+  fields: Readonly<Record<string, number>>;
   /** How much a page rises for holding words of the question side by side, as the reader wrote them. */
   phrases: number;
   kinds: Readonly<Record<string, number>>;
@@ -107,29 +107,51 @@ export function conceptRarity(conceptCount: number, alternatives: readonly Alter
 export type Stem = (word: string) => string;
 
 /**
- * The factor by which a page's title and description raise it: for each field, the share of the
- * question's rarity that the field names exactly (every word of one of a concept's alternatives, by
- * stem), squared so that naming the whole question counts far more than naming one common word, times
- * the field's weight. Pagefind also boosts title matches, but counts a word that merely starts with a
- * query word ("MLOps" for "ML") once for every such word; this stage matches whole words only.
+ * Porter's stemmer cuts some words of one family at different places ("deliver" to "deliv",
+ * "deliverables" to "deliver"), so a stem of at least this many letters also names a word whose stem
+ * starts with it. Shorter stems must match exactly: "ml" must not name "mlops".
+ */
+export const STEM_PREFIX_LENGTH = 5;
+
+/**
+ * The factor by which a page's title, description and other named fields raise it: for each field, the
+ * share of the question's rarity that the field names (every word of one of a concept's alternatives,
+ * by stem), squared so that naming the whole question counts far more than naming one common word,
+ * times the field's weight. A field of several texts (the glossary terms a page covers) counts by the
+ * text that names the most. Pagefind also boosts title matches, but counts a word that merely starts
+ * with a query word ("MLOps" for "ML") once for every such word; this stage matches whole words, or
+ * stems of STEM_PREFIX_LENGTH letters or more of which one starts with the other.
  */
 export function fieldFactor(
   concepts: readonly { alternatives: readonly string[] }[],
   rarity: readonly number[],
-  fields: { title: string | undefined; description: string | undefined },
-  weights: RankingWeights['fields'],
+  fields: Readonly<Record<string, readonly string[]>>,
+  weights: Readonly<Record<string, number>>,
   stem: Stem,
 ): number {
   const total = rarity.reduce((sum, value) => sum + value, 0);
   if (total === 0) return 1;
-  const coverage = (text: string | undefined) => {
-    if (!text) return 0;
+  const queryStems = concepts.map((concept) => concept.alternatives.map((alternative) => alternative.split(' ').map(stem)));
+  const coverage = (text: string) => {
     const words = new Set(text.split(' ').map(stem));
-    const named = concepts.reduce((sum, concept, index) => (concept.alternatives.some((alternative) => alternative.split(' ').every((word) => words.has(stem(word)))) ? sum + (rarity[index] ?? 0) : sum), 0);
+    const names = (queryStem: string) => words.has(queryStem) || [...words].some((word) => sameFamily(queryStem, word));
+    const named = queryStems.reduce((sum, alternatives, index) => (alternatives.some((stems) => stems.every(names)) ? sum + (rarity[index] ?? 0) : sum), 0);
     return named / total;
   };
-  return 1 + weights.title * coverage(fields.title) ** 2 + weights.description * coverage(fields.description) ** 2;
+  let factor = 1;
+  for (const [name, texts] of Object.entries(fields)) {
+    const weight = weights[name] ?? 0;
+    if (weight === 0 || texts.length === 0) continue;
+    factor += weight * Math.max(...texts.map(coverage)) ** 2;
+  }
+  return factor;
 }
+
+/** Whether two stems of STEM_PREFIX_LENGTH letters or more are one word family, the shorter starting the longer. */
+const sameFamily = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= STEM_PREFIX_LENGTH && long.startsWith(short);
+};
 
 /** Okapi BM25's inverse document frequency, the one Pagefind scores with: near 0 for a word on every page. */
 export function inverseDocumentFrequency(totalPages: number, pagesWithTerm: number): number {

@@ -50,7 +50,8 @@ describe('rankPages', () => {
 describe('fieldFactor', () => {
   const concepts = [{ alternatives: ['ml', 'machine learning'] }, { alternatives: ['monitoring'] }];
   const rarity = [0.5, 1.5];
-  const factor = (title: string, description = '') => fieldFactor(concepts, rarity, { title, description }, { title: 4, description: 2 }, stemmer);
+  const factor = (title: string, description = '', terms: string[] = []) =>
+    fieldFactor(concepts, rarity, { title: [title].filter(Boolean), description: [description].filter(Boolean), terms }, { title: 4, description: 2, terms: 3 }, stemmer);
 
   it('raises a page whose title names the whole question most, and by the rarity of what it names', () => {
     expect(factor('ml monitoring')).toBe(5);
@@ -61,5 +62,19 @@ describe('fieldFactor', () => {
   it('matches whole words by stem, not words that merely start with a query word', () => {
     expect(factor('mlops platforms')).toBe(1);
     expect(factor('', 'monitors for machine learning')).toBe(1 + 2);
+  });
+
+  it('matches a long stem that starts the stem of a word of the same family, which Porter cuts elsewhere', () => {
+    // "deliver" stems to "deliv", "deliverables" to "deliver".
+    const deliver = [{ alternatives: ['deliver'] }];
+    expect(stemmer('deliver')).not.toBe(stemmer('deliverables'));
+    expect(fieldFactor(deliver, [1], { title: ['deliverables'] }, { title: 4 }, stemmer)).toBe(5);
+    expect(fieldFactor([{ alternatives: ['deliverables'] }], [1], { title: ['what to deliver'] }, { title: 4 }, stemmer)).toBe(5);
+  });
+
+  it('counts a field of several texts by the one that names the most, and ignores fields without a weight', () => {
+    expect(factor('', '', ['drift', 'ml monitoring', 'monitoring'])).toBe(1 + 3);
+    expect(factor('', '', ['machine learning', 'monitoring'])).toBeCloseTo(1 + 3 * 0.75 ** 2);
+    expect(fieldFactor(concepts, rarity, { headings: ['ml monitoring'] }, { title: 4 }, stemmer)).toBe(1);
   });
 });
