@@ -20,9 +20,13 @@ export interface Run {
 
 const PEAK_MEMORY = join(import.meta.dirname, 'peak-memory.ts');
 
+let runs = 0;
+
 /** Runs a Node script as a child process, timing it and recording the peak memory of it and its Node children. */
 export function runNode(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Run> {
-  const peakFile = join(options.cwd, `.peak-memory-${process.pid}-${Date.now()}`);
+  // A file of its own for each run, also for two runs started in the same millisecond (the check beside the build).
+  runs += 1;
+  const peakFile = join(options.cwd, `.peak-memory-${process.pid}-${runs}`);
   const nodeOptions = [options.env?.['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], `--import=${PEAK_MEMORY}`].filter(Boolean).join(' ');
   const started = performance.now();
   return new Promise((done) => {
