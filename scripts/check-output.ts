@@ -44,7 +44,7 @@ const navigation = new NavigationMemo();
 const pages = htmlFiles.values().map((file) => readBuiltPage(file, readFileSync(join(values.dir, file), 'utf8'), navigation));
 const emptyFiles = files.filter((file) => statSync(join(values.dir, file)).size === 0);
 const outDir = toPosix(relative(process.cwd(), values.dir)) || '.';
-const { index } = loadSite(process.cwd(), settings);
-const problems = checkBuiltSite({ pages, files: new Set(files), basePath: settings.base, emptyFiles, outDir, index });
+// The sources are read only if a problem is to be reported at the line that wrote it.
+const problems = checkBuiltSite({ pages, files: new Set(files), basePath: settings.base, emptyFiles, outDir, index: () => loadSite(process.cwd(), settings).index });
 deliver(format.reporter(problems, { docsBase: docsBaseOf(process.env), fileCount: htmlFiles.length }), values.output, summarise(problems, htmlFiles.length));
 process.exitCode = hasErrors(problems) ? 1 : 0;

@@ -14,9 +14,16 @@ import { listFiles } from '../../src/lib/files.ts';
  * With both the process peaks at 3.1 GB at 5,000 pages. The rest is memory outside the heap that Vite's
  * bundler and Astro hold for the whole build, as they do for bare Starlight (see README, "Build cost at
  * scale").
+ *
+ * One setting is for time: V8's young generation is given room (`--max-semi-space-size`). Rendering a page
+ * makes short-lived objects by the megabyte (every page carries the whole sidebar), and with the default
+ * semi-space V8 stopped to sweep them about every 0.2 s, copying what the page in progress still held
+ * each time; collections took a fifth of the build. With 64 MB, at 1,000 pages the astro build went from
+ * 65.2 s to 55.4 s and from 46.8 s to 40.8 s (two rounds on a loaded machine) with the same peak (1.26 to
+ * 1.28 GB); see README, "Build cost at scale".
  */
 export function astroBuildEnvironment(given: NodeJS.ProcessEnv, writtenPages: number): { NODE_OPTIONS: string; MIMALLOC_PURGE_DELAY: string } {
-  return { NODE_OPTIONS: withHeapLimit(given['NODE_OPTIONS'], writtenPages), MIMALLOC_PURGE_DELAY: given['MIMALLOC_PURGE_DELAY'] ?? '0' };
+  return { NODE_OPTIONS: withMemoryOptions(given['NODE_OPTIONS'], writtenPages), MIMALLOC_PURGE_DELAY: given['MIMALLOC_PURGE_DELAY'] ?? '0' };
 }
 
 /** The JavaScript heap `astro build` is given, in MB: a floor, growing with the written pages so that a larger wiki keeps room above what it uses. */
@@ -33,9 +40,15 @@ export function writtenPageCount(projectRoot: string): number {
   return existsSync(docs) ? listFiles(docs, '.', /\.mdx?$/).length : 0;
 }
 
-/** The given NODE_OPTIONS with the heap cap, unless they set one (a contributor's own limit wins). */
-function withHeapLimit(given: string | undefined, writtenPages: number): string {
+/** The young generation's semi-space, in MB (V8's default is 16 on a 64-bit machine). */
+export const SEMI_SPACE_MB = 64;
+
+/** The given NODE_OPTIONS with the heap cap and the young generation's size, each unless they set it (a contributor's own setting wins). */
+function withMemoryOptions(given: string | undefined, writtenPages: number): string {
   const options = given?.trim() ?? '';
-  if (/--max-old-space-size\b/.test(options)) return options;
-  return [options, `--max-old-space-size=${heapLimitMb(writtenPages)}`].filter(Boolean).join(' ');
+  const added = [
+    [/--max-old-space-size\b/, `--max-old-space-size=${heapLimitMb(writtenPages)}`],
+    [/--max-semi-space-size\b/, `--max-semi-space-size=${SEMI_SPACE_MB}`],
+  ] as const;
+  return [options, ...added.filter(([set]) => !set.test(options)).map(([, option]) => option)].filter(Boolean).join(' ');
 }

@@ -205,8 +205,12 @@ export interface OutputCheckInput {
   basePath: string;
   emptyFiles?: readonly string[];
   outDir?: string;
-  /** The site index of the sources the output was built from, to report problems where they were written. */
-  index?: SiteIndex;
+  /**
+   * The site index of the sources the output was built from, to report problems where they were written;
+   * or a function that reads it, called only when there is a problem to report (a clean output, the usual
+   * case, is checked without parsing every source page again).
+   */
+  index?: SiteIndex | (() => SiteIndex);
 }
 
 /** A link of a page, as the check holds it while the page it points into is not read yet. */
@@ -318,10 +322,15 @@ function fragmentFault(url: URL, { target, fragment }: { target: string; fragmen
  * Maps a link in a built page back to its source: the page's MDX file and the line where a reference
  * renders to that href (through the same rewriting the renderer uses), or the file that generates the page.
  */
-function sourceLocator(index: SiteIndex | undefined, base: string): (builtFile: string, href: string) => { file: string; position: Position; written: boolean } {
-  if (!index) return (builtFile) => ({ file: builtFile, position: START, written: false });
-  const documents = new Map(index.documents.map((document) => [document.pageId, document]));
+function sourceLocator(given: OutputCheckInput['index'], base: string): (builtFile: string, href: string) => { file: string; position: Position; written: boolean } {
+  if (!given) return (builtFile) => ({ file: builtFile, position: START, written: false });
+  let read: { index: SiteIndex; documents: Map<string, SiteIndex['documents'][number]> } | undefined;
   return (builtFile, href) => {
+    if (!read) {
+      const index = typeof given === 'function' ? given() : given;
+      read = { index, documents: new Map(index.documents.map((document) => [document.pageId, document])) };
+    }
+    const { index, documents } = read;
     const pageId = pageIdOfUrl(`/${builtFile}`.replace(/\.html$/, '/').replace(/\/index\/$/, '/'));
     const page = index.pages.get(pageId);
     const document = documents.get(pageId);

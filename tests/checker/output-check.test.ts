@@ -48,6 +48,21 @@ describe('output check in source terms', () => {
     ]);
     expect(problems[0]?.message).toContain('made by a component, a generated page or the layout');
   });
+
+  it('reads the sources only when there is a problem to place', () => {
+    let reads = 0;
+    const readIndex = () => {
+      reads += 1;
+      return index;
+    };
+    const clean = readBuiltPage('guides/extra/index.html', '<main><a href="/guides/model-monitoring/">m</a></main>');
+    expect(checkBuiltSite({ pages: [clean], files, basePath: '/', index: readIndex })).toEqual([]);
+    expect(reads).toBe(0);
+    const monitoring = readBuiltPage('guides/model-monitoring/index.html', '<main><h2 id="other">Other</h2></main>');
+    const problems = checkBuiltSite({ pages: [built, monitoring], files, basePath: '/', index: readIndex });
+    expect(located(problems)).toContain('src/content/docs/guides/extra.mdx:9:5 output-anchor-broken');
+    expect(reads).toBe(1);
+  });
 });
 
 describe('output check of relative links', () => {
