@@ -103,7 +103,7 @@ async function compareBuilds(corpus: Corpus, attribute: boolean): Promise<void> 
   const bareCapped = await astroBuild(bareRoot, ROOT, bareSettings);
   const withValidator = await astroBuild(bareRoot, ROOT, { WITH_SLV: '1' });
   const astroBuildMs = wiki.steps['astro build']!.ms;
-  const steps = Object.entries(wiki.steps).map(([name, run]) => `${name} ${fmt(run.ms)}, peak ${mb(run.maxRssMb)}`).join('; ');
+  const steps = Object.entries(wiki.steps).map(([name, run]) => `${name} ${fmt(run.ms)}, peak ${mb(run.maxRssMb)}`).join(' + ');
   console.log(`\nbuilds of the same ${pages} pages (times per written page):`);
   console.log(`  bare Starlight (astro build):  ${fmt(bare.ms)}  ${perPage(bare.ms, pages)}, peak RSS ${mb(bare.maxRssMb)}`);
   console.log(`  bare Starlight, memory capped: ${fmt(bareCapped.ms)}  ${perPage(bareCapped.ms, pages)}, peak RSS ${mb(bareCapped.maxRssMb)}  (with ${Object.entries(bareSettings).map(([name, value]) => `${name}=${value}`).join(' ')}, as the wiki's astro build runs)`);
@@ -126,8 +126,7 @@ async function compareBuilds(corpus: Corpus, attribute: boolean): Promise<void> 
 
 function printWhereTimeGoes(wiki: BuildTimes, bare: BuildTimes, profileFile: string): void {
   console.log(`  where the wiki's build spends its time beyond bare Starlight's (${fmt(wiki.ms - bare.ms)} in all):`);
-  console.log(`    reference check (a process of its own, beside the astro build's start): ${fmt(wiki.steps['reference check']!.ms)}`);
-  console.log(`    output check (a step of its own, after the astro build): ${fmt(wiki.steps['output check']!.ms)}`);
+  for (const step of ['reference check', 'output check']) console.log(`    ${step} (a step of its own): ${fmt(wiki.steps[step]!.ms)}`);
   const hooks = existsSync(profileFile) ? (JSON.parse(readFileSync(profileFile, 'utf8')) as Record<string, number>) : {};
   for (const [name, ms] of Object.entries(hooks).sort((a, b) => b[1] - a[1])) {
     if (ms >= 1) console.log(`    ${name}: ${fmt(ms)}`);

@@ -4,10 +4,6 @@
  * every generated route on a line of its own; those lines are counted instead of printed, so that a
  * healthy build fits on one screen and a warning stands out. Everything else Astro prints is kept.
  *
- * The reference check runs while `astro build` starts (a second processor core does it, instead of the
- * build waiting for it): Astro's output is held back until the check has passed, and a failed check
- * stops the build, so a contributor sees the check's problems alone, as when the check ran first.
- *
  * The site is built into a folder beside `dist/` and replaces it only once every step passed, so `dist/`
  * is always a whole, checked build. A failed build removes the previous `dist/` as well: it no longer
  * matches the sources, and `npm run serve` must not show it as if it did.
@@ -43,31 +39,16 @@ const shown = (path: string) => relative(PROJECT, path) || '.';
 /** A route Astro has generated: `12:00:01   ├─ /role/skills/index.html (+5ms)`. */
 const ROUTE_LINE = /^(?:\S+ )?\s*[├└]─ \S+/;
 
-/**
- * Runs a command, passing each line it prints through `filter` (a line is printed when it returns true).
- * With `holdOutput`, its lines (and what it writes to stderr) are kept back until `release()`.
- */
-function start(command: string, args: string[], filter?: (line: string) => boolean, env: Record<string, string> = {}, holdOutput = false): { done: Promise<number>; stop: () => void; release: () => void } {
-  const child = spawn(command, args, { cwd: PROJECT, stdio: ['ignore', 'pipe', holdOutput ? 'pipe' : 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
-  let held: (() => void)[] | undefined = holdOutput ? [] : undefined;
-  const emit = (print: () => void) => (held ? held.push(print) : print());
-  if (!child.stdout) throw new Error(`${command} has no output to read`);
-  createInterface({ input: child.stdout }).on('line', (line) => emit(() => (!filter || filter(line)) && console.log(line)));
-  child.stderr?.on('data', (chunk: Buffer) => emit(() => process.stderr.write(chunk)));
-  const done = new Promise<number>((resolve) => {
-    child.on('error', () => resolve(1));
-    child.on('close', (code) => resolve(code ?? 1));
+function run(command: string, args: string[], filter?: (line: string) => boolean, env: Record<string, string> = {}): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!filter || filter(line)) console.log(line);
+    });
+    child.on('error', () => done(1));
+    child.on('close', (code) => done(code ?? 1));
   });
-  return {
-    done,
-    stop: () => child.kill(),
-    release: () => {
-      for (const print of held ?? []) print();
-      held = undefined;
-    },
-  };
 }
-const run = (command: string, args: string[], filter?: (line: string) => boolean, env: Record<string, string> = {}) => start(command, args, filter, env).done;
 const node = (script: string, args: string[] = []) => run(process.execPath, [join(TOOLS, script), ...args]);
 
 let routes = 0;
@@ -85,35 +66,30 @@ function astroLine(line: string): boolean {
   return true;
 }
 
-/** Ends the build with the code of the step that failed, removing what it wrote and the earlier `dist/`. */
-function fail(code: number): never {
-  rmSync(staging, { recursive: true, force: true });
-  if (existsSync(target)) {
-    rmSync(target, { recursive: true, force: true });
-    console.error(`The build failed, so ${shown(target)}/ was removed: it held an earlier build, which no longer matches the sources.`);
-  }
-  process.exit(code);
-}
+const steps: (() => Promise<number>)[] = [
+  () => node('scripts/check.ts'),
+  // With a heap cap sized from the written pages, and the bundler's memory given back: see scripts/lib/build-memory.ts.
+  () =>
+    run(
+      process.execPath,
+      [join(TOOLS, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs, '--outDir', staging],
+      astroLine,
+      astroBuildEnvironment(process.env, writtenPageCount(PROJECT)),
+    ),
+  () => node('scripts/check-output.ts', ['--dir', staging]),
+];
 
 rmSync(staging, { recursive: true, force: true });
-// With a heap cap sized from the written pages, and the bundler's memory given back: see scripts/lib/build-memory.ts.
-const astro = start(
-  process.execPath,
-  [join(TOOLS, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs, '--outDir', staging],
-  astroLine,
-  astroBuildEnvironment(process.env, writtenPageCount(PROJECT)),
-  true,
-);
-const checked = await node('scripts/check.ts');
-if (checked !== 0) {
-  astro.stop();
-  await astro.done;
-  fail(checked);
-}
-astro.release();
-for (const step of [() => astro.done, () => node('scripts/check-output.ts', ['--dir', staging])]) {
+for (const step of steps) {
   const code = await step();
-  if (code !== 0) fail(code);
+  if (code !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(target)) {
+      rmSync(target, { recursive: true, force: true });
+      console.error(`The build failed, so ${shown(target)}/ was removed: it held an earlier build, which no longer matches the sources.`);
+    }
+    process.exit(code);
+  }
 }
 rmSync(target, { recursive: true, force: true });
 renameSync(staging, target);
