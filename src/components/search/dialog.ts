@@ -19,13 +19,6 @@ interface PagefindModule extends PagefindApi {
   init(): Promise<void>;
 }
 
-const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
-
 /**
  * The search box: a button in the header that opens a dialog (also with Ctrl+K or ⌘K), where a reader
  * types a question or keywords and gets the pages that answer it, each with excerpts that read as
@@ -226,9 +219,7 @@ class SiteSearch extends HTMLElement {
     if (this.#contributorsWanted()) return;
     const contributors = await engine.runtime.searchSite(engine.pagefind, engine.vocabulary, text, { ...options, filters: this.#chosenFilters(true) });
     if (search !== this.#search || contributors.pages.length === 0) return;
-    const show = element('button', 'search-show-contributors', `Show ${contributors.pages.length} ${contributors.pages.length === 1 ? 'page' : 'pages'} for contributors`);
-    show.type = 'button';
-    show.addEventListener('click', () => {
+    const show = engine.runtime.contributorsOffer(contributors.pages.length, () => {
       const box = this.#filters.querySelector<HTMLInputElement>('input[name="contributors"]');
       if (box) box.checked = true;
       this.#countFilters();

@@ -49,3 +49,11 @@ export function resultItem(page: RankedPage<unknown>, fragment: PagefindFragment
   }
   return item;
 }
+
+/** The offer, when no reader page matched, to show the contributor pages that did: a button that calls `show`. */
+export function contributorsOffer(count: number, show: () => void): HTMLButtonElement {
+  const button = element('button', 'search-show-contributors', `Show ${count} ${count === 1 ? 'page' : 'pages'} for contributors`);
+  button.type = 'button';
+  button.addEventListener('click', show);
+  return button;
+}

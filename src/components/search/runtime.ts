@@ -5,4 +5,4 @@
 export { countPages, searchSite } from './engine.ts';
 export { pageExcerpts } from './excerpt.ts';
 export { compileVocabulary } from './query.ts';
-export { resultItem } from './result-item.ts';
+export { contributorsOffer, resultItem } from './result-item.ts';
