@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --sizes 1000,5000 --no-build --no-lighthouse --no-search --search-only]
+ * npm run bench [-- --sizes 1000,5000 --no-build --no-lighthouse --no-search --search-only --lighthouse-only --page <kind> --runs <n>]
  * On synthetic corpora of each size: speed and memory of the reference check against the parse-only
  * floor, and the time to check again after one saved page; then the same pages built by the wiki
  * (`npm run build`: check, astro build, output check) and by bare Starlight (with its defaults, and with
@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { loadSiteData } from '../src/site/data.ts';
 import { astroBuild, buildMemorySettings, pageRenderTimes, wikiBuild, writeBareProject, writeWikiProject, type BuildTimes } from './bench/builds.ts';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
-import { runLighthouse } from './bench/lighthouse.ts';
+import { PAGE_KINDS, runLighthouse } from './bench/lighthouse.ts';
 import { benchSearch } from './bench/search.ts';
 import { failUsage, parseCommandLine } from './lib/cli.ts';
 
@@ -35,6 +35,10 @@ Options:
   --no-lighthouse   leave out Lighthouse
   --no-search       leave out the search figures
   --search-only     only the search figures, on the dist/ already built
+  --lighthouse-only only the page weights and Lighthouse scores, on the dist/ already built
+  --page <kind>     Lighthouse on this page kind only (repeatable), e.g. --page "tools directory";
+                    the kinds: ${Object.keys(PAGE_KINDS).join(', ')}
+  --runs <n>        Lighthouse runs per page; the scores shown are their medians (default: 1)
   -h, --help        show this help`;
 
 const { values } = parseCommandLine({
@@ -45,9 +49,17 @@ const { values } = parseCommandLine({
     'no-lighthouse': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'search-only': { type: 'boolean', default: false },
+    'lighthouse-only': { type: 'boolean', default: false },
+    page: { type: 'string', multiple: true, default: [] },
+    runs: { type: 'string', default: '1' },
   },
 });
-const sizes = values['search-only'] ? [] : values.sizes.split(',').map(Number);
+const only = values['search-only'] || values['lighthouse-only'];
+const sizes = only ? [] : values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) failUsage(`--runs ${values.runs}: give a whole number of runs, such as 5.`, USAGE);
+const unknownKind = values.page.find((kind) => !(kind in PAGE_KINDS));
+if (unknownKind !== undefined) failUsage(`--page ${unknownKind}: not a page kind; the kinds are ${Object.keys(PAGE_KINDS).join(', ')}.`, USAGE);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1)) failUsage(`--sizes ${values.sizes}: give whole numbers of pages separated by commas, such as 1000,5000.`, USAGE);
 
 interface Measurement {
@@ -165,6 +177,6 @@ for (const size of sizes) {
   }
   if (!values['no-build']) await compareBuilds(corpus, size === Math.min(...sizes));
 }
-if (!values['no-lighthouse'] && !values['search-only']) await runLighthouse(join(ROOT, 'dist'));
-if (!values['no-search']) await benchSearch(join(ROOT, 'dist'), loadSiteData(ROOT).data);
+if (!values['no-lighthouse'] && !values['search-only']) await runLighthouse(join(ROOT, 'dist'), { kinds: values.page, runs });
+if (!values['no-search'] && !values['lighthouse-only']) await benchSearch(join(ROOT, 'dist'), loadSiteData(ROOT).data);
 process.exitCode = failed ? 1 : 0;

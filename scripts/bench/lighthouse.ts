@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Result } from 'lighthouse';
 import { serveDirectory } from '../lib/static-server.ts';
 import { addedScripts, pageWeight } from '../lib/page-weight.ts';
 
@@ -48,8 +48,28 @@ function printMapScripts(dir: string): void {
   }
 }
 
+export interface LighthouseOptions {
+  /** The page kinds to run (keys of PAGE_KINDS); every kind when empty. */
+  kinds?: string[];
+  /** Runs per page: the scores printed are the medians, as single Lighthouse runs vary by a few points. */
+  runs?: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** The main-thread work Lighthouse attributes to each kind of task (style, layout, script…), in ms. */
+function mainThreadWork(audit: { details?: unknown } | undefined): string {
+  const items = ((audit?.details as { items?: { groupLabel?: string; group?: string; duration?: number }[] } | undefined)?.items ?? []).filter((item) => (item.duration ?? 0) >= 50);
+  return items.map((item) => `${item.groupLabel ?? item.group} ${Math.round(item.duration ?? 0)}`).join(', ');
+}
+
 /** Lighthouse (mobile emulation, its default) on one page of each kind of the built site in `dir`. */
-export async function runLighthouse(dir: string): Promise<void> {
+export async function runLighthouse(dir: string, { kinds = [], runs = 1 }: LighthouseOptions = {}): Promise<void> {
+  const pages = Object.entries(PAGE_KINDS).filter(([kind]) => kinds.length === 0 || kinds.includes(kind));
   if (!existsSync(join(dir, 'index.html'))) {
     console.log(`\nLighthouse: no build in ${dir}/; run "npm run build" first.`);
     return;
@@ -58,9 +78,9 @@ export async function runLighthouse(dir: string): Promise<void> {
     console.log('\nLighthouse: SKIPPED, no Chromium at /usr/bin/chromium (sudo apt-get install -y chromium).');
     return;
   }
-  printMapScripts(dir);
+  if (kinds.length === 0) printMapScripts(dir);
   console.log('\n## Page weight (JavaScript and CSS loaded)\n');
-  for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+  for (const [kind, path] of pages) {
     const { js, css } = pageWeight(dir, `${path}index.html`);
     console.log(`${kind.padEnd(16)}js ${String(js).padStart(7)} B   css ${String(css).padStart(7)} B`);
   }
@@ -71,24 +91,39 @@ export async function runLighthouse(dir: string): Promise<void> {
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   try {
-    console.log('\n## Lighthouse (mobile)\n');
+    console.log(`\n## Lighthouse (mobile${runs > 1 ? `, median of ${runs} runs` : ''})\n`);
     console.log(`${'page'.padEnd(16)}${CATEGORIES.map((c) => c.padStart(16)).join('')}`);
-    for (const [kind, path] of Object.entries(PAGE_KINDS)) {
-      const result = await lighthouse(server.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      const categories = result?.lhr.categories ?? {};
+    for (const [kind, path] of pages) {
+      const results: Result[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        const result = await lighthouse(server.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        if (result) results.push(result.lhr);
+      }
       const scores = CATEGORIES.map((category) => {
-        const score = categories[category]?.score;
-        return (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100))).padStart(16);
+        const values = results.map((lhr) => lhr.categories[category]?.score).filter((score): score is number => typeof score === 'number');
+        return values.length === 0 ? 'n/a' : String(Math.round(median(values) * 100));
       });
-      console.log(`${kind.padEnd(16)}${scores.join('')}`);
+      console.log(`${kind.padEnd(16)}${scores.map((score) => score.padStart(16)).join('')}`);
+      if (runs > 1) {
+        const each = CATEGORIES.map((category) => `${category} ${results.map((lhr) => Math.round((lhr.categories[category]?.score ?? 0) * 100)).join('/')}`);
+        console.log(`${''.padEnd(18)}each run: ${each.join('; ')}`);
+      }
+      const last = results.at(-1);
+      if (!last) continue;
       for (const category of CATEGORIES) {
-        const entry = categories[category];
+        const entry = last.categories[category];
         if (!entry || (entry.score ?? 0) >= 1) continue;
         const failing = entry.auditRefs
-          .map((ref) => result?.lhr.audits[ref.id])
+          .map((ref) => last.audits[ref.id])
           .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable')
           .map((audit) => audit!.id);
         if (failing.length > 0) console.log(`${''.padEnd(18)}${category}: ${failing.slice(0, 6).join(', ')}`);
+      }
+      // Where a page below 100 loses its performance points: blocking time, the DOM and the main thread's work.
+      if ((last.categories['performance']?.score ?? 1) < 1) {
+        const tbt = median(results.map((lhr) => lhr.audits['total-blocking-time']?.numericValue ?? 0));
+        const dom = last.audits['dom-size']?.numericValue;
+        console.log(`${''.padEnd(18)}total blocking time ${Math.round(tbt)} ms (median), ${dom ?? '?'} elements; main thread (ms): ${mainThreadWork(last.audits['mainthread-work-breakdown'])}`);
       }
     }
   } finally {

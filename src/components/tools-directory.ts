@@ -1,31 +1,48 @@
 /**
- * Client behaviour of the tools directory: the filter form (hidden without JavaScript, when the whole
- * table shows) hides the rows that do not match, keeps its state in the URL, and shows an empty state
+ * Client behaviour of the tools directory: the filter form (hidden by CSS where scripts do not run, when
+ * the whole table shows) hides the rows that do not match, keeps its state in the URL, and shows an empty state
  * with a reset. Following a link to a row that the filters hide clears the filters, so the row is seen.
- * Each row's details (when to pick it, alternatives, licence, "Discussed on") are built when the reader
- * opens them: see `showDetails`.
+ * Each row's details (when to pick it, alternatives, phase, licence, "Discussed on") are built when the
+ * reader opens them: see `toggleDetails`.
  */
 import { EMPTY_FILTER, filterFromParams, isEmptyFilter, rowMatches, writeFilterParams, type ToolFilter } from './tools-filter.ts';
 import { safeDecode } from '../lib/uri.ts';
 
+/** The label of the button that opens the rest of a row, and its mark when the row is closed and open. */
+export const ROW_MORE = { label: 'When to pick it, alternatives and links', closed: '▸', open: '▾' } as const;
+
 /**
- * A row's details arrive as the text of a `<noscript>` inside its closed `<details>`: readers without
- * JavaScript see them as markup, and with JavaScript on the browser keeps them as one text node, so
- * the page's first styling and layout skip about three quarters of the directory's elements. Opening
- * the row parses that text (the site's own build output) into elements in its place, once.
+ * A row's details arrive as the text of the `<noscript>` after its button: readers without JavaScript
+ * see them as markup under a summary, and with JavaScript on the browser keeps them as one text node,
+ * so the page's first styling and layout skip most of the directory's elements. The first press of the
+ * button parses that text (the site's own build output) into elements after it; later presses show and
+ * hide them.
  */
-function showDetails(details: HTMLDetailsElement): void {
-  const source = details.querySelector(':scope > noscript');
-  if (!details.open || !source) return;
-  const template = document.createElement('template');
-  template.innerHTML = source.textContent ?? '';
-  source.replaceWith(template.content);
+function toggleDetails(button: HTMLButtonElement): void {
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  let body = button.nextElementSibling;
+  if (body instanceof HTMLElement && body.localName === 'noscript') {
+    const template = document.createElement('template');
+    template.innerHTML = body.textContent ?? '';
+    const built = template.content.querySelector<HTMLElement>('[data-tool-more-body]');
+    if (!built) return;
+    built.id = `${button.closest('tr')?.id ?? ''}-more`;
+    button.setAttribute('aria-controls', built.id);
+    body.replaceWith(built);
+    body = built;
+  }
+  if (!(body instanceof HTMLElement)) return;
+  body.hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
+  button.textContent = `${open ? ROW_MORE.open : ROW_MORE.closed} ${ROW_MORE.label}`;
 }
 
 export function enhanceToolsDirectory(root: HTMLElement): void {
-  // Toggle events do not bubble: listened to on the way down. Rows opened before this script ran are filled now.
-  root.addEventListener('toggle', (event) => event.target instanceof HTMLDetailsElement && event.target.matches('[data-tool-more]') && showDetails(event.target), true);
-  root.querySelectorAll<HTMLDetailsElement>('details[data-tool-more][open]').forEach(showDetails);
+  // One listener for every row's button, instead of one per row.
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-tool-more]') : null;
+    if (button) toggleDetails(button);
+  });
   const form = root.querySelector<HTMLFormElement>('[data-tools-controls]');
   if (!form) return;
   const rows = [...root.querySelectorAll<HTMLTableRowElement>('tr[data-tool-category]')];
@@ -78,7 +95,6 @@ export function enhanceToolsDirectory(root: HTMLElement): void {
     }
   };
 
-  form.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', () => apply(readForm(), true));
   root.querySelectorAll<HTMLButtonElement>('[data-tools-reset]').forEach((button) =>
@@ -91,6 +107,8 @@ export function enhanceToolsDirectory(root: HTMLElement): void {
 
   writeForm(filterFromParams(new URLSearchParams(window.location.search)));
   const initial = readForm();
+  // Unfiltered, the page is already right as built (every row shown, the count of all): nothing to touch.
+  if (isEmptyFilter(initial)) return;
   apply(initial, false);
-  if (!isEmptyFilter(initial)) revealTarget();
+  revealTarget();
 }

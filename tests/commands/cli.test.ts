@@ -53,6 +53,8 @@ describe('every script reads its command line the same way', () => {
     ['review.ts', [], 'Name the commit to compare with', 'review'],
     ['bench.ts', ['--sizs', '1000'], 'Unknown option --sizs; did you mean --sizes?', 'bench'],
     ['bench.ts', ['--sizes', '1k'], '--sizes 1k: give whole numbers of pages', 'bench'],
+    ['bench.ts', ['--lighthouse-only', '--runs', '0'], '--runs 0: give a whole number of runs', 'bench'],
+    ['bench.ts', ['--lighthouse-only', '--page', 'tool directory'], '--page tool directory: not a page kind; the kinds are home,', 'bench'],
   ] as const;
 
   it('prints what is wrong and the usage, and exits with 2', async () => {

@@ -11,8 +11,9 @@ const PAGE = `${TOOLS_PAGE_ID}/`;
 const servingTools = data.tools.filter((tool) => tool.category === 'serving');
 const visibleRows = (page: Page) => page.locator('tr[data-tool-category]:visible');
 const countText = (page: Page) => page.locator('[data-tools-controls] output').textContent();
-/** Opens a row's "When to pick it, alternatives and links". */
-const openRow = (page: Page, id: string) => page.locator(`#${toolAnchor(id)} [data-tool-more] > summary`).click();
+/** Presses a row's "When to pick it, alternatives and links" (a button; a summary without JavaScript). */
+const openRow = (page: Page, id: string) => page.locator(`#${toolAnchor(id)} button[data-tool-more]`).click();
+const openRowWithoutScripts = (page: Page, id: string) => page.locator(`#${toolAnchor(id)} .tool-more > summary`).click();
 
 
 describe.skipIf(!canRun())('the tools directory', () => {
@@ -90,10 +91,11 @@ describe.skipIf(!canRun())('the tools directory', () => {
     await page.goto(session.server.url(PAGE));
     await expect(visibleRows(page).count()).resolves.toBe(data.tools.length);
     await expect(page.locator('[data-tools-controls]').isVisible()).resolves.toBe(false);
-    // A row's details are plain markup without JavaScript, behind the same summary.
+    // A row's details are plain markup without JavaScript, behind a summary; the button that needs a script is hidden.
     const row = page.locator(`#${toolAnchor('mlflow')}`);
+    await expect(row.locator('button[data-tool-more]').isVisible()).resolves.toBe(false);
     await expect(row.locator('.tool-alternatives a').first().isVisible()).resolves.toBe(false);
-    await openRow(page, 'mlflow');
+    await openRowWithoutScripts(page, 'mlflow');
     await expect(row.locator(`.tool-alternatives a[href="#${toolAnchor('weights-and-biases')}"]`).isVisible()).resolves.toBe(true);
     await expect(row.locator('.tool-discussed a[href="/mlops/beginner/"]').count()).resolves.toBe(1);
     await context.close();
@@ -113,9 +115,15 @@ describe.skipIf(!canRun())('the tools directory', () => {
     await expect(row.locator('.tool-alternatives a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual(mlflow.alternatives.map((id) => `#${toolAnchor(id)}`));
     await expect(row.locator(`a[href="${mlflow.docs}"]`).isVisible()).resolves.toBe(true);
     await expect(row.locator('.tool-discussed a[href="/mlops/beginner/"]').count()).resolves.toBe(1);
-    // Closed and opened again, the row keeps the one copy it built.
+    const button = row.locator('button[data-tool-more]');
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(row.locator(`#${await button.getAttribute('aria-controls')}.tool-more-body`).count()).resolves.toBe(1);
+    // Closed, the details are hidden; opened again, the row shows the one copy it built.
     await openRow(page, 'mlflow');
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(row.locator('.tool-more-body').isVisible()).resolves.toBe(false);
     await openRow(page, 'mlflow');
+    await expect(row.locator('.tool-more-body').isVisible()).resolves.toBe(true);
     await expect(page.locator('.tool-more-body').count()).resolves.toBe(1);
     await page.close();
   });
@@ -152,8 +160,7 @@ describe.skipIf(!canRun())('the tools directory', () => {
       // A hidden row is still in the page, and axe reads the whole page on every run.
       await page.evaluate(() => document.querySelectorAll('tr[data-tool-category]').forEach((row) => row.getClientRects().length === 0 && row.remove()));
       // Every remaining row opened, so that axe reads its details too.
-      for (const summary of await page.locator('[data-tool-more] > summary').all()) await summary.click();
-      // A row's details are built on its toggle event, which follows the click.
+      for (const button of await page.locator('button[data-tool-more]').all()) await button.click();
       await expect.poll(() => page.locator('.tool-more-body').count()).toBe(servingTools.length);
       await expect(axeViolations(page)).resolves.toEqual([]);
       await page.getByLabel('Find a tool').fill('no tool says this');
