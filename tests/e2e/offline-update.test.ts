@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_DIR, buildProject, ROOT } from '../built/build-site.ts';
-import { writeSiteProject } from '../built/differential-project.ts';
+import { BUILD_DIR, BUILDS, buildProject, isBuilt, ROOT } from '../built/build-site.ts';
+import { writeDifferentialProject } from '../built/differential-project.ts';
 import { browserAvailable, launchBrowser } from './harness.ts';
 
 /**
@@ -17,13 +17,16 @@ import { browserAvailable, launchBrowser } from './harness.ts';
  */
 
 const PROJECT = join(BUILD_DIR, 'offline-project');
-const DEPLOYS = { a: join(BUILD_DIR, 'offline-a'), b: join(BUILD_DIR, 'offline-b') } as const;
+/**
+ * Deployment A is the differential corpus the global set-up built at the root (read, never changed);
+ * deployment B is the same corpus with one paragraph more, built here.
+ */
+const DEPLOYS = { a: BUILDS['corpus-root'].outDir, b: join(BUILD_DIR, 'offline-b') } as const;
 const GUIDE = 'src/content/docs/guides/model-monitoring.mdx';
 
-function buildDeployments(): void {
-  if (process.env['SKIP_SITE_BUILD'] === '1' && existsSync(join(DEPLOYS.a, 'sw.js')) && existsSync(join(DEPLOYS.b, 'sw.js'))) return;
-  writeSiteProject(PROJECT, ROOT);
-  buildProject(PROJECT, DEPLOYS.a);
+function buildSecondDeployment(): void {
+  if (process.env['SKIP_SITE_BUILD'] === '1' && existsSync(join(DEPLOYS.b, 'sw.js'))) return;
+  writeDifferentialProject(PROJECT, ROOT);
   appendFileSync(join(PROJECT, GUIDE), '\nThis paragraph arrived with the second deployment.\n');
   buildProject(PROJECT, DEPLOYS.b);
 }
@@ -62,13 +65,13 @@ class Host {
 
 const versionOf = (dir: string): string => (JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as { version: string }).version;
 
-describe.skipIf(!browserAvailable())('a new deployment behind a caching host', () => {
+describe.skipIf(!isBuilt('corpus-root') || !browserAvailable())('a new deployment behind a caching host', () => {
   const host = new Host();
   let origin = '';
   let browser: Browser;
 
   beforeAll(async () => {
-    buildDeployments();
+    buildSecondDeployment();
     origin = await host.start();
     browser = await launchBrowser();
   });
